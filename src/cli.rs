@@ -1,0 +1,120 @@
+//! The command line, as clap derive definitions: what each subcommand takes. Turning these
+//! into settings happens once, in `config`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Index and search California workers' compensation IMR determination letters.
+#[derive(Debug, Parser)]
+#[command(name = "imr", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Index directory [default: $IMR_INDEX, else ~/.local/share/imr/index]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse letters under PATH... and add them to the index (a file again replaces its old entry).
+    Index(IndexArgs),
+    /// Search the index: full text, filters and facet counts.
+    #[command(after_help = SEARCH_EXAMPLES)]
+    Search(SearchArgs),
+    /// Parse letters without indexing and print their fields as JSON, one line per file.
+    Parse(ParseArgs),
+}
+
+const SEARCH_EXAMPLES: &str = "\
+Examples:
+  imr search epidural --facet decision --facet body_parts
+  imr search '\"epidural steroid\" AND NOT lumbar' --filter decision=overturned
+  imr search 'age:[40 TO 50] AND date_of_injury:[2013-01-01 TO 2013-12-31]'
+  imr search --filter category=medication --facet reviewer_guideline --format json
+
+Exit status: 0 hits found, 1 no hits, 2 error.";
+
+/// `imr index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Letter files or folders (searched recursively).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Memory the index writer may use, in MiB, shared by its threads.
+    #[arg(long, value_name = "MIB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(32..=16384))]
+    pub memory_budget_mb: u64,
+
+    /// Threads that read and parse letters [default: one per core].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub threads: Option<u32>,
+
+    /// Follow symbolic links while walking folders.
+    #[arg(long)]
+    pub follow_links: bool,
+}
+
+/// `imr search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Query in tantivy syntax: words, "phrases", field:value, AND/OR/NOT, ranges
+    /// such as age:[40 TO 50]; all words must match. No query matches every decision.
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// Keep only decisions where FIELD=VALUE (or FIELD=LOW..HIGH); repeatable, all must hold.
+    #[arg(long = "filter", value_name = "FIELD=VALUE")]
+    pub filters: Vec<String>,
+
+    /// Count matching decisions by the values of FIELD; repeatable.
+    #[arg(long = "facet", value_name = "FIELD")]
+    pub facets: Vec<String>,
+
+    /// Hits to show.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+
+    /// Hits to skip before the first one shown.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// `imr parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Letter files or folders (searched recursively).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Output formats of `imr search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable in an 80-column terminal.
+    Table,
+    /// One JSON object: total_hits, hits, facets.
+    Json,
+    /// One JSON object per hit, one per line.
+    Ndjson,
+    /// Comma-separated values, one row per hit, with a header row.
+    Csv,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

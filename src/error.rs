@@ -1,0 +1,112 @@
+//! Error types of the library, one enum per layer. Each message says what went wrong, where,
+//! and what to do about it; the binary prints them as one line.
+
+use std::path::PathBuf;
+
+/// Problems with the index schema file.
+#[derive(Debug, thiserror::Error)]
+pub enum SchemaError {
+    /// The schema file is not valid TOML of the expected shape.
+    #[error("index-schema/schema.toml: {0}")]
+    Syntax(String),
+    /// A field row contradicts itself.
+    #[error("index-schema/schema.toml: field '{name}': {problem}")]
+    InvalidField {
+        /// The field's name.
+        name: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// A field the code relies on is missing from the schema file.
+    #[error("index-schema/schema.toml: the field '{0}' is required")]
+    MissingRequiredField(&'static str),
+    /// A field name given by the user does not exist or cannot be used this way.
+    #[error("unknown {purpose} field '{name}'; use one of: {allowed}")]
+    FieldNotAllowed {
+        /// The name the user gave.
+        name: String,
+        /// Where it was given (`--facet`, `--filter`).
+        purpose: &'static str,
+        /// The fields that would work there.
+        allowed: String,
+    },
+}
+
+/// Problems opening, creating or writing the index.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// No index exists at the location.
+    #[error("no index at {path}; build one with 'imr index PATH' (or pass --index DIR)")]
+    Missing {
+        /// Where the index was looked for.
+        path: PathBuf,
+    },
+    /// The index was built with another schema version.
+    #[error(
+        "index at {path} was built with schema {found}, this imr uses {expected}; \
+         run 'imr index --full PATH' to rebuild it"
+    )]
+    SchemaVersion {
+        /// The index location.
+        path: PathBuf,
+        /// The version recorded in the index.
+        found: String,
+        /// The version of this binary's schema.
+        expected: u32,
+    },
+    /// Another process holds the index's writer lock.
+    #[error("index at {path} is locked by another 'imr index' run; try again when it ends")]
+    Locked {
+        /// The index location.
+        path: PathBuf,
+    },
+    /// The index directory could not be created.
+    #[error("cannot create index directory {path}: {source}")]
+    CreateDirectory {
+        /// The directory.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Any other tantivy failure, with the index location.
+    #[error("index at {path}: {source}")]
+    Tantivy {
+        /// The index location.
+        path: PathBuf,
+        /// The tantivy error.
+        source: tantivy::TantivyError,
+    },
+    /// A parsed letter did not fit the schema: a bug in imr, not in the letter.
+    #[error("{path}: {source}; please report this as a bug in imr")]
+    Document {
+        /// The letter file.
+        path: PathBuf,
+        /// The field that did not fit.
+        source: crate::ingest::document::DocumentError,
+    },
+    /// The schema itself is broken.
+    #[error(transparent)]
+    Schema(#[from] SchemaError),
+}
+
+/// Problems with a search request: the query, a filter or a facet.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The query string does not parse.
+    #[error("invalid query: {0}")]
+    Query(String),
+    /// A `--filter` argument is malformed or names a bad field or value.
+    #[error("invalid --filter '{argument}': {problem}")]
+    Filter {
+        /// The argument as given.
+        argument: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// A field name that cannot be used where it was given.
+    #[error(transparent)]
+    Field(#[from] SchemaError),
+    /// The index failed while searching.
+    #[error("search failed: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}

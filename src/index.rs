@@ -1,0 +1,153 @@
+//! The on-disk index: where it lives, creating and opening it, and the schema version
+//! recorded in every commit so an index built by another imr is refused with a clear
+//! message instead of misread.
+
+use crate::error::IndexError;
+use crate::schema::IndexSchema;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexWriter, TantivyError};
+
+/// The commit payload: what an index says about itself.
+#[derive(Debug, Serialize, Deserialize)]
+struct CommitPayload {
+    schema_version: u32,
+}
+
+/// An opened letter index.
+pub struct LetterIndex {
+    path: PathBuf,
+    index: Index,
+    schema: IndexSchema,
+}
+
+impl LetterIndex {
+    /// Opens the index at `path`; it must exist and match this binary's schema version.
+    pub fn open(path: &Path) -> Result<LetterIndex, IndexError> {
+        let schema = IndexSchema::embedded()?;
+        let missing = || IndexError::Missing {
+            path: path.to_path_buf(),
+        };
+        if !path.is_dir() {
+            return Err(missing());
+        }
+        let directory = open_directory(path)?;
+        let exists = Index::exists(&directory)
+            .map_err(|source| tantivy_error(path, TantivyError::from(source)))?;
+        if !exists {
+            return Err(missing());
+        }
+        let index = Index::open(directory).map_err(|source| tantivy_error(path, source))?;
+        let opened = LetterIndex {
+            path: path.to_path_buf(),
+            index,
+            schema,
+        };
+        opened.check_schema_version()?;
+        Ok(opened)
+    }
+
+    /// Opens the index at `path`, creating it (and its folder) when there is none.
+    pub fn open_or_create(path: &Path) -> Result<LetterIndex, IndexError> {
+        std::fs::create_dir_all(path).map_err(|source| IndexError::CreateDirectory {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let schema = IndexSchema::embedded()?;
+        let directory = open_directory(path)?;
+        let index = Index::open_or_create(directory, schema.tantivy_schema().clone())
+            .map_err(|source| match source {
+                TantivyError::SchemaError(_) => IndexError::SchemaVersion {
+                    path: path.to_path_buf(),
+                    found: "another".to_string(),
+                    expected: schema.version(),
+                },
+                other => tantivy_error(path, other),
+            })?;
+        let opened = LetterIndex {
+            path: path.to_path_buf(),
+            index,
+            schema,
+        };
+        opened.check_schema_version()?;
+        Ok(opened)
+    }
+
+    /// The index's location.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The tantivy index.
+    pub fn tantivy(&self) -> &Index {
+        &self.index
+    }
+
+    /// The schema the index was built with.
+    pub fn schema(&self) -> &IndexSchema {
+        &self.schema
+    }
+
+    /// The index's one writer. Fails with [`IndexError::Locked`] while another process
+    /// holds it.
+    pub fn writer(&self, memory_budget_in_bytes: usize) -> Result<IndexWriter, IndexError> {
+        self.index
+            .writer(memory_budget_in_bytes)
+            .map_err(|source| match source {
+                TantivyError::LockFailure(..) => IndexError::Locked {
+                    path: self.path.clone(),
+                },
+                other => tantivy_error(&self.path, other),
+            })
+    }
+
+    /// Commits what the writer holds, recording the schema version with the commit.
+    pub fn commit(&self, writer: &mut IndexWriter) -> Result<(), IndexError> {
+        let payload = serde_json::to_string(&CommitPayload {
+            schema_version: self.schema.version(),
+        })
+        .expect("the commit payload serialises");
+        let mut prepared = writer
+            .prepare_commit()
+            .map_err(|source| tantivy_error(&self.path, source))?;
+        prepared.set_payload(&payload);
+        prepared
+            .commit()
+            .map_err(|source| tantivy_error(&self.path, source))?;
+        Ok(())
+    }
+
+    fn check_schema_version(&self) -> Result<(), IndexError> {
+        let metas = self
+            .index
+            .load_metas()
+            .map_err(|source| tantivy_error(&self.path, source))?;
+        let recorded = metas
+            .payload
+            .as_deref()
+            .and_then(|payload| serde_json::from_str::<CommitPayload>(payload).ok())
+            .map(|payload| payload.schema_version);
+        let never_committed = metas.payload.is_none() && metas.segments.is_empty();
+        match recorded {
+            Some(version) if version == self.schema.version() => Ok(()),
+            None if never_committed => Ok(()),
+            found => Err(IndexError::SchemaVersion {
+                path: self.path.clone(),
+                found: found.map_or_else(|| "unknown".to_string(), |v| v.to_string()),
+                expected: self.schema.version(),
+            }),
+        }
+    }
+}
+
+fn open_directory(path: &Path) -> Result<MmapDirectory, IndexError> {
+    MmapDirectory::open(path).map_err(|source| tantivy_error(path, source.into()))
+}
+
+fn tantivy_error(path: &Path, source: TantivyError) -> IndexError {
+    IndexError::Tantivy {
+        path: path.to_path_buf(),
+        source,
+    }
+}

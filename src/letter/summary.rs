@@ -1,0 +1,207 @@
+//! Reads the clinical case summary: the worker's age and sex, the date of injury, the
+//! injury statement's body parts and the diagnoses. Every layout's summary reads the same
+//! way, so every layout uses this module. Input is whitespace-collapsed summary text.
+
+use super::dates::{first_date, DATE_PATTERN};
+use super::normalize::body_parts::{body_parts_in, BodyPart};
+use super::text::sentences;
+use super::Sex;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,3})\s*-?\s*(?:years?|yrs?)[- ]old\b|\b(\d{1,3})\s*-?\s*(?:y/o|yo|y\.o\.)")
+        .expect("age regex is valid")
+});
+
+static SEX_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(female|woman|lady|male|man|gentleman)\b").expect("sex word regex is valid")
+});
+
+/// The reviewer's "he/she" says nothing about the worker; these are removed first.
+static NEUTRAL_PRONOUNS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:he/she|she/he|his/her|her/his|him/her|her/him|s/he|himself/herself|herself/himself)\b")
+        .expect("neutral pronoun regex is valid")
+});
+
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(she|her|hers|herself|he|him|his|himself)\b").expect("pronoun regex is valid")
+});
+
+static INJURY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:date of injury|DOI)\b\W{{0,12}}(?:(?:of|is|was|on)\s+)?({DATE_PATTERN})"
+    ))
+    .expect("injury date regex is valid")
+});
+
+static DIAGNOSIS_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:diagnosed with|diagnoses (?:include|included|are|were)|diagnoses:|diagnosis:)\s*")
+        .expect("diagnosis trigger regex is valid")
+});
+
+static LIST_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*[;,]\s*|\s+as well as\s+").expect("separator regex is valid"));
+
+/// The worker's age: the first "NN year old", "NN-year-old" or "NN y/o".
+pub fn age(summary: &str) -> Option<u32> {
+    let caps = AGE.captures(summary)?;
+    let digits = caps.get(1).or_else(|| caps.get(2))?;
+    digits.as_str().parse().ok().filter(|age| (14..=110).contains(age))
+}
+
+/// The worker's sex: a word such as "female" or "man", else the first pronoun.
+pub fn sex(summary: &str) -> Option<Sex> {
+    if let Some(found) = SEX_WORD.find(summary) {
+        return Some(match found.as_str().to_ascii_lowercase().as_str() {
+            "female" | "woman" | "lady" => Sex::Female,
+            _ => Sex::Male,
+        });
+    }
+    let without_neutral = NEUTRAL_PRONOUNS.replace_all(summary, " ");
+    let pronoun = PRONOUN.find(&without_neutral)?;
+    Some(match pronoun.as_str().to_ascii_lowercase().as_str() {
+        "she" | "her" | "hers" | "herself" => Sex::Female,
+        _ => Sex::Male,
+    })
+}
+
+/// The first sentence that speaks of the injury, which names the injured body parts.
+pub fn injury_statement(summary: &str) -> Option<&str> {
+    sentences(summary)
+        .into_iter()
+        .find(|sentence| sentence.to_ascii_lowercase().contains("injur"))
+}
+
+/// The date of injury: the date after "date of injury", else the first date of the
+/// injury statement.
+pub fn date_of_injury(summary: &str, pivot_year: i32) -> Option<NaiveDate> {
+    if let Some(date) = INJURY_DATE
+        .captures_iter(summary)
+        .find_map(|caps| first_date(&caps[1], pivot_year))
+    {
+        return Some(date);
+    }
+    first_date(injury_statement(summary)?, pivot_year)
+}
+
+/// The body parts the injury statement names.
+pub fn body_parts(summary: &str) -> Vec<BodyPart> {
+    injury_statement(summary).map_or_else(Vec::new, body_parts_in)
+}
+
+/// The diagnoses, as written: each list after "diagnosed with" (and similar) up to the end
+/// of its sentence, split on commas, semicolons and "as well as"; in a list with commas,
+/// the last "and" also separates.
+pub fn diagnoses(summary: &str) -> Vec<String> {
+    let mut diagnoses: Vec<String> = Vec::new();
+    for sentence in sentences(summary) {
+        for trigger in DIAGNOSIS_TRIGGER.find_iter(sentence) {
+            let list = sentence[trigger.end()..].trim_end_matches(['.', ' ']);
+            for diagnosis in split_list(list) {
+                if !diagnoses.iter().any(|known| known.eq_ignore_ascii_case(&diagnosis)) {
+                    diagnoses.push(diagnosis);
+                }
+            }
+        }
+    }
+    diagnoses
+}
+
+fn split_list(list: &str) -> Vec<String> {
+    let has_commas = list.contains([',', ';']);
+    let mut pieces: Vec<&str> = LIST_SEPARATOR.split(list).collect();
+    if has_commas {
+        if let Some(last) = pieces.pop() {
+            let last = last.strip_prefix("and ").unwrap_or(last);
+            pieces.extend(last.splitn(2, " and "));
+        }
+    }
+    pieces
+        .into_iter()
+        .map(|piece| piece.trim().trim_end_matches('.').trim())
+        .map(|piece| piece.strip_prefix("and ").unwrap_or(piece))
+        .filter(|piece| !piece.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letter::normalize::body_parts::BodyPart::*;
+
+    const SEED: &str = "This 48 year old female claimant sustained a work injury on 10/2/13 \
+        involving the neck and back. She was diagnosed with cervical radiculopathy of C6-C7 via \
+        EMG/NCV and MRI as well as lumbar strain. A progress note on 7/23/14 indicated the \
+        claimant had headaches with tingling in the left arm.";
+
+    #[test]
+    fn reads_the_seed_summary() {
+        assert_eq!(age(SEED), Some(48));
+        assert_eq!(sex(SEED), Some(Sex::Female));
+        assert_eq!(date_of_injury(SEED, 2026), NaiveDate::from_ymd_opt(2013, 10, 2));
+        assert_eq!(body_parts(SEED), vec![CervicalSpine, LumbarSpine]);
+        assert_eq!(
+            diagnoses(SEED),
+            vec!["cervical radiculopathy of C6-C7 via EMG/NCV and MRI", "lumbar strain"]
+        );
+    }
+
+    #[test]
+    fn reads_age_wordings() {
+        let rows = [
+            ("This 48 year old female", Some(48)),
+            ("a 55-year-old male", Some(55)),
+            ("a 39 y/o woman", Some(39)),
+            ("a 61 yo man", Some(61)),
+            ("a 3 year old injury", None),
+            ("no age here", None),
+        ];
+        for (text, expected) in rows {
+            assert_eq!(age(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_sex_wordings() {
+        let rows = [
+            ("a 55-year-old male who", Some(Sex::Male)),
+            ("a 39 y/o woman with", Some(Sex::Female)),
+            ("The claimant hurt his back.", Some(Sex::Male)),
+            ("He/she reviewed the file. She was seen.", Some(Sex::Female)),
+            ("He/she reviewed his/her file.", None),
+            ("The claimant is 40.", None),
+        ];
+        for (text, expected) in rows {
+            assert_eq!(sex(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_injury_dates() {
+        let rows = [
+            ("The injured worker is a 55-year-old male who reported an industrial injury on March 3, 2012 to his low back.", NaiveDate::from_ymd_opt(2012, 3, 3)),
+            ("She is a 39 y/o woman with a date of injury of 01/15/2011. She fell.", NaiveDate::from_ymd_opt(2011, 1, 15)),
+            ("He was injured at work on 4/5/98 when he fell.", NaiveDate::from_ymd_opt(1998, 4, 5)),
+            ("No injury date is stated.", None),
+        ];
+        for (text, expected) in rows {
+            assert_eq!(date_of_injury(text, 2014), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn splits_diagnosis_lists() {
+        let rows: &[(&str, &[&str])] = &[
+            ("Diagnoses include lumbar disc disease, sciatica and depression.", &["lumbar disc disease", "sciatica", "depression"]),
+            ("He was diagnosed with knee sprain and strain.", &["knee sprain and strain"]),
+            ("Diagnoses: cervical strain; shoulder impingement.", &["cervical strain", "shoulder impingement"]),
+            ("She has pain.", &[]),
+        ];
+        for (text, expected) in rows {
+            assert_eq!(diagnoses(text), *expected, "{text}");
+        }
+    }
+}

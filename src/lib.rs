@@ -1,0 +1,20 @@
+//! imr-search: index and search California workers' compensation Independent Medical
+//! Review (IMR) determination letters.
+//!
+//! The pipeline: [`ingest`] walks folders and reads files, [`letter`] parses each into
+//! fields, [`schema`] (from `index-schema/schema.toml`) says how fields become tantivy
+//! documents in the [`index`], and [`search`] answers queries with hits and facet counts.
+//! The `imr` binary is a thin layer over [`commands`].
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod exit;
+pub mod index;
+pub mod ingest;
+pub mod letter;
+pub mod output;
+pub mod schema;
+pub mod search;

@@ -1,0 +1,28 @@
+//! Writers for search results: a table for people, JSON, NDJSON and CSV for scripts.
+//! Colour only where `colour` says so (a terminal, and never with NO_COLOR).
+
+mod csv;
+mod json;
+mod table;
+
+use crate::cli::Format;
+use crate::search::SearchResults;
+use std::io::{self, Write};
+
+/// Writes `results` in `format`.
+pub fn write_results(
+    out: &mut dyn Write,
+    results: &SearchResults,
+    request_offset: usize,
+    format: Format,
+    colour: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Table => table::write(out, results, request_offset, colour),
+        Format::Json => json::write(out, results),
+        Format::Ndjson => json::write_lines(out, results),
+        Format::Csv => csv::write(out, results),
+    }
+}
+
+pub use json::results_json;
