@@ -32,7 +32,10 @@ impl Config {
             Some(path) => path,
             None => match std::env::var_os(INDEX_ENV).filter(|value| !value.is_empty()) {
                 Some(path) => PathBuf::from(path),
-                None => dirs::data_dir().ok_or(NoIndexLocation)?.join("imr").join("index"),
+                None => dirs::data_dir()
+                    .ok_or(NoIndexLocation)?
+                    .join("imr")
+                    .join("index"),
             },
         };
         use chrono::Datelike;

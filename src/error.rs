@@ -44,7 +44,7 @@ pub enum IndexError {
     /// The index was built with another schema version.
     #[error(
         "index at {path} was built with schema {found}, this imr uses {expected}; \
-         run 'imr index --full PATH' to rebuild it"
+         remove that folder and run 'imr index PATH' again to rebuild it"
     )]
     SchemaVersion {
         /// The index location.

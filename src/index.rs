@@ -56,15 +56,16 @@ impl LetterIndex {
         })?;
         let schema = IndexSchema::embedded()?;
         let directory = open_directory(path)?;
-        let index = Index::open_or_create(directory, schema.tantivy_schema().clone())
-            .map_err(|source| match source {
+        let index = Index::open_or_create(directory, schema.tantivy_schema().clone()).map_err(
+            |source| match source {
                 TantivyError::SchemaError(_) => IndexError::SchemaVersion {
                     path: path.to_path_buf(),
                     found: "another".to_string(),
                     expected: schema.version(),
                 },
                 other => tantivy_error(path, other),
-            })?;
+            },
+        )?;
         let opened = LetterIndex {
             path: path.to_path_buf(),
             index,

@@ -13,7 +13,12 @@ fn main() -> std::process::ExitCode {
         Err(error) => {
             eprintln!("imr: error: {error:#}");
             let locked = matches!(error.downcast_ref(), Some(IndexError::Locked { .. }));
-            if locked { ExitCode::Locked } else { ExitCode::Error }.into()
+            if locked {
+                ExitCode::Locked
+            } else {
+                ExitCode::Error
+            }
+            .into()
         }
     }
 }

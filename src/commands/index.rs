@@ -43,7 +43,11 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
             SkipKind::NotALetter => "not a letter",
             SkipKind::Failed => "failed",
         };
-        eprintln!("imr: skipped {} ({kind}): {}", file.path.display(), file.reason);
+        eprintln!(
+            "imr: skipped {} ({kind}): {}",
+            file.path.display(),
+            file.reason
+        );
     }
     eprintln!("{}", summary_line(&report, elapsed, &index));
     Ok(if report.skipped_count(SkipKind::Failed) > 0 {

@@ -18,7 +18,7 @@ pub const DECISION_INDEX_FIELD: &str = "decision_index";
 #[error("field '{field}': value {value} does not fit type {field_type:?}")]
 pub struct DocumentError {
     field: String,
-    value: Value,
+    value: String,
     field_type: FieldType,
 }
 
@@ -50,7 +50,10 @@ pub fn letter_documents(
                 let value = if name == DECISION_INDEX_FIELD {
                     Some(Value::from(position))
                 } else {
-                    decision.get(name).or_else(|| letter_values.get(name)).cloned()
+                    decision
+                        .get(name)
+                        .or_else(|| letter_values.get(name))
+                        .cloned()
                 };
                 if let Some(value) = value {
                     add_value(&mut document, field, &value)?;
@@ -68,7 +71,7 @@ fn add_value(
 ) -> Result<(), DocumentError> {
     let mismatch = || DocumentError {
         field: field.definition.name.clone(),
-        value: value.clone(),
+        value: value.to_string(),
         field_type: field.definition.field_type,
     };
     match value {
@@ -102,7 +105,9 @@ fn add_value(
 
 /// A calendar day as the index stores it: midnight UTC.
 pub fn day_to_datetime(day: NaiveDate) -> tantivy::DateTime {
-    let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists on every day");
+    let midnight = day
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists on every day");
     tantivy::DateTime::from_timestamp_secs(midnight.and_utc().timestamp())
 }
 

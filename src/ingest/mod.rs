@@ -108,10 +108,12 @@ pub fn index_paths(
             match outcome {
                 FileOutcome::Letter(letter) => {
                     let key = walk::file_key(&path);
-                    let documents = letter_documents(index.schema(), &key, &letter)
-                        .map_err(|source| IndexError::Document {
-                            path: path.clone(),
-                            source,
+                    let documents =
+                        letter_documents(index.schema(), &key, &letter).map_err(|source| {
+                            IndexError::Document {
+                                path: path.clone(),
+                                source,
+                            }
                         })?;
                     report.letters = 1;
                     report.decisions = letter.decisions.len() as u64;
@@ -129,7 +131,9 @@ pub fn index_paths(
                         })?;
                 }
                 FileOutcome::NotALetter(reason) => {
-                    report.skipped.push(skipped(path, SkipKind::NotALetter, reason));
+                    report
+                        .skipped
+                        .push(skipped(path, SkipKind::NotALetter, reason));
                 }
                 FileOutcome::Failed(reason) => {
                     report.skipped.push(skipped(path, SkipKind::Failed, reason));

@@ -26,7 +26,10 @@ pub fn decode(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
-        Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        Err(_) => WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }
 

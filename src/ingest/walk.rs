@@ -65,7 +65,10 @@ mod tests {
         let names: Vec<String> = files_under(&roots, false)
             .map(|entry| {
                 let path = entry.expect("walkable");
-                path.strip_prefix(dir.path()).expect("under root").display().to_string()
+                path.strip_prefix(dir.path())
+                    .expect("under root")
+                    .display()
+                    .to_string()
             })
             .collect();
         assert_eq!(names, ["a.txt", "b/z.txt", "c.txt", "a.txt"]);

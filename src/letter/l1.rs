@@ -21,9 +21,15 @@ enum Heading {
 }
 
 const HEADINGS: &[(&str, Heading)] = &[
-    (r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE", Heading::HowMade),
+    (
+        r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE",
+        Heading::HowMade,
+    ),
     (r"CLINICAL\s+CASE\s+SUMMARY", Heading::CaseSummary),
-    (r"IMR\s+ISSUES\s*,?\s*DECISIONS\s*,?\s*AND\s+RATIONALES?", Heading::Issues),
+    (
+        r"IMR\s+ISSUES\s*,?\s*DECISIONS\s*,?\s*AND\s+RATIONALES?",
+        Heading::Issues,
+    ),
 ];
 
 static HEADING_LINES: LazyLock<Vec<(Regex, Heading)>> = LazyLock::new(|| {
@@ -56,8 +62,10 @@ static SPECIALTY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SPECIALTY_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),?\s*(?:and\s+)?(?:has\s+a\s+|with\s+(?:a\s+)?)sub-?specialty\s+in\s+|\s*[;,]\s*")
-        .expect("specialty separator regex is valid")
+    Regex::new(
+        r"(?i),?\s*(?:and\s+)?(?:has\s+a\s+|with\s+(?:a\s+)?)sub-?specialty\s+in\s+|\s*[;,]\s*",
+    )
+    .expect("specialty separator regex is valid")
 });
 
 static DECISION_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -74,14 +82,17 @@ enum Label {
 
 static LABEL_LINE: LazyLock<Vec<(Regex, Label)>> = LazyLock::new(|| {
     [
-        (r"Claims\s+Administrator\s+guidelines?", Label::ClaimsGuideline),
+        (
+            r"Claims\s+Administrator\s+guidelines?",
+            Label::ClaimsGuideline,
+        ),
         (r"MAXIMUS\s+guidelines?", Label::ReviewerGuideline),
         (r"Decision\s+rationale", Label::Rationale),
     ]
     .into_iter()
     .map(|(pattern, label)| {
-        let regex = Regex::new(&format!(r"(?i)^\s*{pattern}\s*:\s*"))
-            .expect("L1 label regexes are valid");
+        let regex =
+            Regex::new(&format!(r"(?i)^\s*{pattern}\s*:\s*")).expect("L1 label regexes are valid");
         (regex, label)
     })
     .collect()
@@ -91,7 +102,10 @@ static LABEL_LINE: LazyLock<Vec<(Regex, Label)>> = LazyLock::new(|| {
 pub fn parse(text: &str, current_year: i32) -> Letter {
     let sections = Sections::find(text);
     let header = Header::parse(sections.header, current_year);
-    let summary_text = sections.case_summary.map(summary_text).filter(|s| !s.is_empty());
+    let summary_text = sections
+        .case_summary
+        .map(summary_text)
+        .filter(|s| !s.is_empty());
     let pivot_year = letter_year(
         &[
             header.decision_date,
@@ -126,7 +140,10 @@ pub fn parse(text: &str, current_year: i32) -> Letter {
         diagnoses: summary::diagnoses(summary_str),
         summary: summary_text,
         truncated,
-        decisions: decisions.into_iter().map(|parsed| parsed.decision).collect(),
+        decisions: decisions
+            .into_iter()
+            .map(|parsed| parsed.decision)
+            .collect(),
     }
 }
 
@@ -155,7 +172,9 @@ impl<'a> Sections<'a> {
             ..Sections::default()
         };
         for (index, &(_, body_start, heading)) in found.iter().enumerate() {
-            let body_end = found.get(index + 1).map_or(text.len(), |&(start, _, _)| start);
+            let body_end = found
+                .get(index + 1)
+                .map_or(text.len(), |&(start, _, _)| start);
             let body = &text[body_start..body_end];
             match heading {
                 Heading::HowMade => sections.how_made = Some(body),
@@ -343,9 +362,9 @@ fn parse_decisions(issues: &str) -> Vec<ParsedDecision> {
 }
 
 fn label_line(line: &str) -> Option<(Label, &str)> {
-    LABEL_LINE.iter().find_map(|(regex, label)| {
-        regex.find(line).map(|found| (*label, &line[found.end()..]))
-    })
+    LABEL_LINE
+        .iter()
+        .find_map(|(regex, label)| regex.find(line).map(|found| (*label, &line[found.end()..])))
 }
 
 #[cfg(test)]
@@ -368,11 +387,17 @@ mod tests {
         assert!(!letter.truncated);
         assert_eq!(letter.decisions.len(), 1);
         let decision = &letter.decisions[0];
-        assert_eq!(decision.item, "CERVICAL EPIDURAL STEROID INJECTIN AT LEVEL C6-C7");
+        assert_eq!(
+            decision.item,
+            "CERVICAL EPIDURAL STEROID INJECTIN AT LEVEL C6-C7"
+        );
         assert_eq!(decision.category, Category::Injection);
         assert_eq!(decision.decision, Verdict::Upheld);
         assert_eq!(decision.claims_guideline, Some(GuidelineFamily::Other));
-        assert_eq!(decision.reviewer_guideline, Some(GuidelineFamily::MtusAcoem));
+        assert_eq!(
+            decision.reviewer_guideline,
+            Some(GuidelineFamily::MtusAcoem)
+        );
         assert_eq!(decision.reviewer_guideline_chapter, Some(8));
     }
 
@@ -388,7 +413,10 @@ mod tests {
         assert_eq!(fields.date_of_injury, NaiveDate::from_ymd_opt(2012, 3, 11));
         assert_eq!(fields.decision_date, NaiveDate::from_ymd_opt(2014, 9, 4));
         assert_eq!(fields.ur_denial_date, NaiveDate::from_ymd_opt(2014, 7, 15));
-        assert_eq!(fields.application_received, NaiveDate::from_ymd_opt(2014, 7, 21));
+        assert_eq!(
+            fields.application_received,
+            NaiveDate::from_ymd_opt(2014, 7, 21)
+        );
         assert_eq!(fields.priority, Some(Priority::Expedited));
     }
 
@@ -425,7 +453,10 @@ mod tests {
                       Claims Administrator guideline: Decision based on ODG Knee chapter\n\
                       MAXIMUS guideline: Decision based on MTUS ACOEM Chap";
         let decisions = parse_decisions(issues);
-        assert_eq!(decisions[0].decision.claims_guideline, Some(GuidelineFamily::Odg));
+        assert_eq!(
+            decisions[0].decision.claims_guideline,
+            Some(GuidelineFamily::Odg)
+        );
         assert_eq!(decisions[0].decision.reviewer_guideline, None);
         assert!(!decisions[0].has_rationale);
     }
@@ -440,6 +471,9 @@ mod tests {
         let letter = parse(&text, 2026);
         assert!(letter.truncated);
         assert_eq!(letter.decisions.len(), 1);
-        assert_eq!(letter.decisions[0].rationale.as_deref(), Some("The guidelines recommend"));
+        assert_eq!(
+            letter.decisions[0].rationale.as_deref(),
+            Some("The guidelines recommend")
+        );
     }
 }

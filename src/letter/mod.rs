@@ -139,7 +139,11 @@ fn ends_mid_sentence(text: &str) -> bool {
 
 /// The year two-digit injury years pivot on: the letter's own year as its header dates or
 /// case number state it, else the current year.
-fn letter_year(header_dates: &[Option<NaiveDate>], case_number: Option<&str>, current_year: i32) -> i32 {
+fn letter_year(
+    header_dates: &[Option<NaiveDate>],
+    case_number: Option<&str>,
+    current_year: i32,
+) -> i32 {
     use chrono::Datelike;
     header_dates
         .iter()

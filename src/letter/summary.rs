@@ -11,8 +11,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,3})\s*-?\s*(?:years?|yrs?)[- ]old\b|\b(\d{1,3})\s*-?\s*(?:y/o|yo|y\.o\.)")
-        .expect("age regex is valid")
+    Regex::new(
+        r"(?i)\b(\d{1,3})\s*-?\s*(?:years?|yrs?)[- ]old\b|\b(\d{1,3})\s*-?\s*(?:y/o|yo|y\.o\.)",
+    )
+    .expect("age regex is valid")
 });
 
 static SEX_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -26,7 +28,8 @@ static NEUTRAL_PRONOUNS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(she|her|hers|herself|he|him|his|himself)\b").expect("pronoun regex is valid")
+    Regex::new(r"(?i)\b(she|her|hers|herself|he|him|his|himself)\b")
+        .expect("pronoun regex is valid")
 });
 
 static INJURY_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -48,7 +51,11 @@ static LIST_SEPARATOR: LazyLock<Regex> =
 pub fn age(summary: &str) -> Option<u32> {
     let caps = AGE.captures(summary)?;
     let digits = caps.get(1).or_else(|| caps.get(2))?;
-    digits.as_str().parse().ok().filter(|age| (14..=110).contains(age))
+    digits
+        .as_str()
+        .parse()
+        .ok()
+        .filter(|age| (14..=110).contains(age))
 }
 
 /// The worker's sex: a word such as "female" or "man", else the first pronoun.
@@ -100,7 +107,10 @@ pub fn diagnoses(summary: &str) -> Vec<String> {
         for trigger in DIAGNOSIS_TRIGGER.find_iter(sentence) {
             let list = sentence[trigger.end()..].trim_end_matches(['.', ' ']);
             for diagnosis in split_list(list) {
-                if !diagnoses.iter().any(|known| known.eq_ignore_ascii_case(&diagnosis)) {
+                if !diagnoses
+                    .iter()
+                    .any(|known| known.eq_ignore_ascii_case(&diagnosis))
+                {
                     diagnoses.push(diagnosis);
                 }
             }
@@ -141,11 +151,17 @@ mod tests {
     fn reads_the_seed_summary() {
         assert_eq!(age(SEED), Some(48));
         assert_eq!(sex(SEED), Some(Sex::Female));
-        assert_eq!(date_of_injury(SEED, 2026), NaiveDate::from_ymd_opt(2013, 10, 2));
+        assert_eq!(
+            date_of_injury(SEED, 2026),
+            NaiveDate::from_ymd_opt(2013, 10, 2)
+        );
         assert_eq!(body_parts(SEED), vec![CervicalSpine, LumbarSpine]);
         assert_eq!(
             diagnoses(SEED),
-            vec!["cervical radiculopathy of C6-C7 via EMG/NCV and MRI", "lumbar strain"]
+            vec![
+                "cervical radiculopathy of C6-C7 via EMG/NCV and MRI",
+                "lumbar strain"
+            ]
         );
     }
 
@@ -195,9 +211,18 @@ mod tests {
     #[test]
     fn splits_diagnosis_lists() {
         let rows: &[(&str, &[&str])] = &[
-            ("Diagnoses include lumbar disc disease, sciatica and depression.", &["lumbar disc disease", "sciatica", "depression"]),
-            ("He was diagnosed with knee sprain and strain.", &["knee sprain and strain"]),
-            ("Diagnoses: cervical strain; shoulder impingement.", &["cervical strain", "shoulder impingement"]),
+            (
+                "Diagnoses include lumbar disc disease, sciatica and depression.",
+                &["lumbar disc disease", "sciatica", "depression"],
+            ),
+            (
+                "He was diagnosed with knee sprain and strain.",
+                &["knee sprain and strain"],
+            ),
+            (
+                "Diagnoses: cervical strain; shoulder impingement.",
+                &["cervical strain", "shoulder impingement"],
+            ),
             ("She has pain.", &[]),
         ];
         for (text, expected) in rows {

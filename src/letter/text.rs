@@ -131,7 +131,10 @@ mod tests {
     fn splits_sentences() {
         let rows: [(&str, &[&str]); 4] = [
             ("One. Two.", &["One.", "Two."]),
-            ("Seen by Dr. Smith. Then PT.", &["Seen by Dr. Smith.", "Then PT."]),
+            (
+                "Seen by Dr. Smith. Then PT.",
+                &["Seen by Dr. Smith.", "Then PT."],
+            ),
             ("Level C6-C7. 2 sessions.", &["Level C6-C7.", "2 sessions."]),
             ("dose 2.5 mg. done", &["dose 2.5 mg. done"]),
         ];

@@ -16,7 +16,12 @@ pub fn write(out: &mut dyn Write, results: &SearchResults) -> io::Result<()> {
     for hit in &results.hits {
         let mut row = vec![hit.score.to_string()];
         row.extend(hit.fields.values().map(cell));
-        row.push(hit.snippet.as_ref().map(|s| s.text.clone()).unwrap_or_default());
+        row.push(
+            hit.snippet
+                .as_ref()
+                .map(|s| s.text.clone())
+                .unwrap_or_default(),
+        );
         writer.write_record(&row)?;
     }
     writer.flush()

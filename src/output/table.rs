@@ -9,9 +9,18 @@ const INDENT: &str = "    ";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
-pub fn write(out: &mut dyn Write, results: &SearchResults, offset: usize, colour: bool) -> io::Result<()> {
+pub fn write(
+    out: &mut dyn Write,
+    results: &SearchResults,
+    offset: usize,
+    colour: bool,
+) -> io::Result<()> {
     let shown = results.hits.len();
-    let noun = if results.total_hits == 1 { "decision" } else { "decisions" };
+    let noun = if results.total_hits == 1 {
+        "decision"
+    } else {
+        "decisions"
+    };
     if shown == 0 {
         writeln!(out, "{} {noun} match", results.total_hits)?;
     } else {
@@ -78,7 +87,7 @@ fn write_hit(out: &mut dyn Write, number: usize, hit: &Hit, colour: bool) -> io:
         });
     }
     if !facts.is_empty() {
-        for line in wrap(&facts.join("  "), WIDTH - INDENT.len()) {
+        for line in wrap(&facts.join(" | "), WIDTH - INDENT.len()) {
             writeln!(out, "{INDENT}{line}")?;
         }
     }

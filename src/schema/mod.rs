@@ -8,8 +8,8 @@ pub use definition::{FieldDefinition, FieldType, SchemaDefinition};
 
 use crate::error::SchemaError;
 use tantivy::schema::{
-    DateOptions, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, STORED,
+    DateOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
+    STORED,
 };
 
 /// The schema file, as embedded in the binary.
@@ -188,7 +188,11 @@ mod tests {
         let schema = IndexSchema::embedded().expect("the embedded schema is valid");
         for field in schema.fields() {
             if field.definition.facet {
-                assert!(field.definition.fast, "{} is a facet", field.definition.name);
+                assert!(
+                    field.definition.fast,
+                    "{} is a facet",
+                    field.definition.name
+                );
             }
         }
     }

@@ -55,13 +55,14 @@ pub fn facet_counts(
         .iter()
         .map(|field| {
             let name = &field.definition.name;
-            let buckets = results[name.as_str()]["buckets"].as_array().cloned().unwrap_or_default();
+            let buckets = results[name.as_str()]["buckets"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
             let mut counts: Vec<(String, u64)> = buckets
                 .iter()
                 .map(|bucket| {
-                    let key = bucket
-                        .get("key_as_string")
-                        .unwrap_or(&bucket["key"]);
+                    let key = bucket.get("key_as_string").unwrap_or(&bucket["key"]);
                     (value_label(key), bucket["doc_count"].as_u64().unwrap_or(0))
                 })
                 .collect();

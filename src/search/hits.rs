@@ -40,11 +40,7 @@ impl Hit {
     pub fn text(&self, name: &str) -> String {
         match self.fields.get(name) {
             Some(Value::String(text)) => text.clone(),
-            Some(Value::Array(values)) => values
-                .iter()
-                .map(display)
-                .collect::<Vec<_>>()
-                .join(", "),
+            Some(Value::Array(values)) => values.iter().map(display).collect::<Vec<_>>().join(", "),
             Some(Value::Null) | None => String::new(),
             Some(other) => display(other),
         }
@@ -104,12 +100,19 @@ impl<'a> HitBuilder<'a> {
             let value = field_value(field, &document);
             fields.insert(field.definition.name.clone(), value);
         }
-        for field in self.schema.fields().filter(|field| field.definition.once_per_letter) {
+        for field in self
+            .schema
+            .fields()
+            .filter(|field| field.definition.once_per_letter)
+        {
             if document.get_first(field.field).is_none() && letter_document.is_none() {
                 letter_document = self.letter_document(&document)?;
             }
             let source = letter_document.as_ref().unwrap_or(&document);
-            fields.insert(field.definition.source_name().to_string(), field_value(field, source));
+            fields.insert(
+                field.definition.source_name().to_string(),
+                field_value(field, source),
+            );
         }
         let snippet = self.snippet(&fields);
         Ok(Hit {
@@ -121,19 +124,31 @@ impl<'a> HitBuilder<'a> {
 
     /// The first document of the letter `document` belongs to, which holds the
     /// once-per-letter fields.
-    fn letter_document(&self, document: &TantivyDocument) -> tantivy::Result<Option<TantivyDocument>> {
+    fn letter_document(
+        &self,
+        document: &TantivyDocument,
+    ) -> tantivy::Result<Option<TantivyDocument>> {
         let (Some(path_field), Some(index_field)) = (
             self.schema.field(PATH_FIELD),
             self.schema.field(DECISION_INDEX_FIELD),
         ) else {
             return Ok(None);
         };
-        let Some(path) = document.get_first(path_field.field).and_then(|value| value.as_str()) else {
+        let Some(path) = document
+            .get_first(path_field.field)
+            .and_then(|value| value.as_str())
+        else {
             return Ok(None);
         };
         let query = BooleanQuery::new(vec![
-            (Occur::Must, term_query(Term::from_field_text(path_field.field, path))),
-            (Occur::Must, term_query(Term::from_field_u64(index_field.field, 0))),
+            (
+                Occur::Must,
+                term_query(Term::from_field_text(path_field.field, path)),
+            ),
+            (
+                Occur::Must,
+                term_query(Term::from_field_u64(index_field.field, 0)),
+            ),
         ]);
         let found = self
             .searcher
@@ -145,26 +160,30 @@ impl<'a> HitBuilder<'a> {
     }
 
     fn snippet(&self, fields: &Map<String, Value>) -> Option<Snippet> {
-        self.snippet_generators.iter().find_map(|(name, generator)| {
-            let text = match fields.get(name)? {
-                Value::String(text) => text.clone(),
-                Value::Array(values) => values.iter().map(display).collect::<Vec<_>>().join("; "),
-                _ => return None,
-            };
-            let snippet = generator.snippet(&text);
-            if snippet.is_empty() || snippet.highlighted().is_empty() {
-                return None;
-            }
-            Some(Snippet {
-                field: name.clone(),
-                text: snippet.fragment().to_string(),
-                highlights: snippet
-                    .highlighted()
-                    .iter()
-                    .map(|range| (range.start, range.end))
-                    .collect(),
+        self.snippet_generators
+            .iter()
+            .find_map(|(name, generator)| {
+                let text = match fields.get(name)? {
+                    Value::String(text) => text.clone(),
+                    Value::Array(values) => {
+                        values.iter().map(display).collect::<Vec<_>>().join("; ")
+                    }
+                    _ => return None,
+                };
+                let snippet = generator.snippet(&text);
+                if snippet.is_empty() || snippet.highlighted().is_empty() {
+                    return None;
+                }
+                Some(Snippet {
+                    field: name.clone(),
+                    text: snippet.fragment().to_string(),
+                    highlights: snippet
+                        .highlighted()
+                        .iter()
+                        .map(|range| (range.start, range.end))
+                        .collect(),
+                })
             })
-        })
     }
 }
 
@@ -176,7 +195,9 @@ fn field_value(field: SchemaField<'_>, document: &TantivyDocument) -> Value {
     let values: Vec<Value> = document
         .get_all(field.field)
         .filter_map(|value| match field.definition.field_type {
-            FieldType::Text | FieldType::Keyword | FieldType::Stored => value.as_str().map(Value::from),
+            FieldType::Text | FieldType::Keyword | FieldType::Stored => {
+                value.as_str().map(Value::from)
+            }
             FieldType::Integer => value.as_u64().map(Value::from),
             FieldType::Bool => value.as_bool().map(Value::from),
             FieldType::Date => value

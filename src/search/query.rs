@@ -10,12 +10,17 @@ use crate::schema::{FieldType, SchemaField};
 use regex::Regex;
 use std::ops::Bound;
 use std::sync::LazyLock;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, QueryParserError,
+    RangeQuery, TermQuery,
+};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
-static BARE_DAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4}-\d{2}-\d{2})(T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})?)?").expect("day regex is valid"));
+static BARE_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4}-\d{2}-\d{2})(T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})?)?")
+        .expect("day regex is valid")
+});
 
 /// The query for a search: the parsed query string (all documents when there is none)
 /// ANDed with every filter.
@@ -30,7 +35,9 @@ pub fn build_query(
         clauses.push((Occur::Must, parse_query_string(index, query)?));
     }
     for filter in filters {
-        clauses.push((Occur::Must, filter_query(index, searcher, filter)?));
+        // A filter narrows the hits without changing their order.
+        let filter = ConstScoreQuery::new(filter_query(index, searcher, filter)?, 0.0);
+        clauses.push((Occur::Must, Box::new(filter)));
     }
     Ok(match clauses.len() {
         0 => Box::new(AllQuery),
@@ -73,10 +80,13 @@ fn describe_query_error(index: &LetterIndex, error: QueryParserError) -> String 
             format!("unknown field '{name}'; fields: {}", known.join(", "))
         }
         QueryParserError::SyntaxError(detail) => {
-            format!("syntax error ({detail}); quote phrases, and close every bracket and parenthesis")
+            format!(
+                "syntax error ({detail}); quote phrases, and close every bracket and parenthesis"
+            )
         }
         QueryParserError::DateFormatError(_) => {
-            "dates are written YYYY-MM-DD, e.g. date_of_injury:[2013-01-01 TO 2013-12-31]".to_string()
+            "dates are written YYYY-MM-DD, e.g. date_of_injury:[2013-01-01 TO 2013-12-31]"
+                .to_string()
         }
         other => other.to_string(),
     }
@@ -100,16 +110,19 @@ fn with_full_timestamps(query: &str, date_fields: &[&str]) -> String {
         let rest = &query[value_start..];
         let value_length = match rest.chars().next() {
             Some('[' | '{') => rest.find([']', '}']).map_or(rest.len(), |end| end + 1),
-            _ => rest.find(|c: char| c.is_whitespace() || c == ')').unwrap_or(rest.len()),
+            _ => rest
+                .find(|c: char| c.is_whitespace() || c == ')')
+                .unwrap_or(rest.len()),
         };
         let value_end = value_start + value_length;
         rewritten.push_str(&query[copied_up_to..value_start]);
-        rewritten.push_str(&BARE_DAY.replace_all(&query[value_start..value_end], |caps: &regex::Captures| {
-            match caps.get(2) {
+        rewritten.push_str(&BARE_DAY.replace_all(
+            &query[value_start..value_end],
+            |caps: &regex::Captures| match caps.get(2) {
                 Some(_) => caps[0].to_string(),
                 None => format!("{}T00:00:00Z", &caps[1]),
-            }
-        }));
+            },
+        ));
         copied_up_to = value_end;
     }
     rewritten.push_str(&query[copied_up_to..]);
@@ -118,7 +131,11 @@ fn with_full_timestamps(query: &str, date_fields: &[&str]) -> String {
 
 /// `FIELD=VALUE` (exact) or `FIELD=LOW..HIGH` (inclusive; either end may be left open)
 /// on a keyword, integer, date or bool field.
-fn filter_query(index: &LetterIndex, searcher: &Searcher, argument: &str) -> Result<Box<dyn Query>, SearchError> {
+fn filter_query(
+    index: &LetterIndex,
+    searcher: &Searcher,
+    argument: &str,
+) -> Result<Box<dyn Query>, SearchError> {
     let problem = |problem: String| SearchError::Filter {
         argument: argument.to_string(),
         problem,
@@ -131,20 +148,27 @@ fn filter_query(index: &LetterIndex, searcher: &Searcher, argument: &str) -> Res
         .field_where(name.trim(), "--filter", |field| field.is_filterable())?;
     let value = value.trim();
     if let Some((low, high)) = value.split_once("..") {
-        if field.definition.field_type == FieldType::Keyword || field.definition.field_type == FieldType::Bool {
-            return Err(problem(format!("'{}' takes one value, not a range", field.definition.name)));
+        if field.definition.field_type == FieldType::Keyword
+            || field.definition.field_type == FieldType::Bool
+        {
+            return Err(problem(format!(
+                "'{}' takes one value, not a range",
+                field.definition.name
+            )));
         }
         let bound = |text: &str| -> Result<Bound<Term>, SearchError> {
             if text.trim().is_empty() {
                 Ok(Bound::Unbounded)
             } else {
-                term_for(field, text.trim()).map(Bound::Included).map_err(problem)
+                term_for(field, text.trim())
+                    .map(Bound::Included)
+                    .map_err(problem)
             }
         };
         return Ok(Box::new(RangeQuery::new(bound(low)?, bound(high)?)));
     }
     let term = match field.definition.field_type {
-        FieldType::Keyword => keyword_term(searcher, field, value).map_err(|e| SearchError::Tantivy(e))?,
+        FieldType::Keyword => keyword_term(searcher, field, value)?,
         _ => term_for(field, value).map_err(problem)?,
     };
     Ok(Box::new(TermQuery::new(term, IndexRecordOption::Basic)))
@@ -200,11 +224,23 @@ mod tests {
     fn bare_days_in_date_fields_become_timestamps() {
         let fields = ["date_of_injury", "decision_date"];
         let rows = [
-            ("date_of_injury:[2013-01-01 TO 2013-12-31]", "date_of_injury:[2013-01-01T00:00:00Z TO 2013-12-31T00:00:00Z]"),
-            ("epidural AND decision_date:>=2014-06-01", "epidural AND decision_date:>=2014-06-01T00:00:00Z"),
-            ("decision_date:2014-09-04T00:00:00Z", "decision_date:2014-09-04T00:00:00Z"),
+            (
+                "date_of_injury:[2013-01-01 TO 2013-12-31]",
+                "date_of_injury:[2013-01-01T00:00:00Z TO 2013-12-31T00:00:00Z]",
+            ),
+            (
+                "epidural AND decision_date:>=2014-06-01",
+                "epidural AND decision_date:>=2014-06-01T00:00:00Z",
+            ),
+            (
+                "decision_date:2014-09-04T00:00:00Z",
+                "decision_date:2014-09-04T00:00:00Z",
+            ),
             ("rationale:2014-09-04 knee", "rationale:2014-09-04 knee"),
-            ("(decision_date:2014-09-04) OR x", "(decision_date:2014-09-04T00:00:00Z) OR x"),
+            (
+                "(decision_date:2014-09-04) OR x",
+                "(decision_date:2014-09-04T00:00:00Z) OR x",
+            ),
         ];
         for (query, expected) in rows {
             assert_eq!(with_full_timestamps(query, &fields), expected, "{query}");

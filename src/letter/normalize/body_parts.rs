@@ -38,8 +38,14 @@ use BodyPart::*;
 /// matched again by a later one ("back").
 const BODY_PART_WORDINGS: &[(&str, BodyPart)] = &[
     (r"neck|cervical|c-spine", CervicalSpine),
-    (r"(?:mid|middle|upper)[- ]?back|thoracic|t-spine", ThoracicSpine),
-    (r"(?:low|lower)[- ]?back|lumbar|lumbosacral|l-spine", LumbarSpine),
+    (
+        r"(?:mid|middle|upper)[- ]?back|thoracic|t-spine",
+        ThoracicSpine,
+    ),
+    (
+        r"(?:low|lower)[- ]?back|lumbar|lumbosacral|l-spine",
+        LumbarSpine,
+    ),
     (r"back", LumbarSpine),
     (r"shoulders?", Shoulder),
     (r"elbows?", Elbow),
@@ -69,9 +75,18 @@ mod tests {
     #[test]
     fn reads_injury_statements() {
         let rows: &[(&str, &[BodyPart])] = &[
-            ("sustained a work injury on 10/2/13 involving the neck and back", &[CervicalSpine, LumbarSpine]),
-            ("reported an industrial injury to his low back and right knee", &[LumbarSpine, Knee]),
-            ("injured her upper back and left shoulder", &[ThoracicSpine, Shoulder]),
+            (
+                "sustained a work injury on 10/2/13 involving the neck and back",
+                &[CervicalSpine, LumbarSpine],
+            ),
+            (
+                "reported an industrial injury to his low back and right knee",
+                &[LumbarSpine, Knee],
+            ),
+            (
+                "injured her upper back and left shoulder",
+                &[ThoracicSpine, Shoulder],
+            ),
             ("injury to the lumbosacral spine", &[LumbarSpine]),
             ("injured both hands and wrists", &[WristHand]),
             ("an injury to the head and face with headaches", &[Head]),

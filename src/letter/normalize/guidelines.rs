@@ -37,9 +37,15 @@ use GuidelineFamily::*;
 
 /// A family's rule: every pattern of the row must occur in the citation.
 const GUIDELINE_RULES: &[(&[&str], GuidelineFamily)] = &[
-    (&[r"did not cite any|no evidence[- ]based criteria|no guidelines? (?:was|were) cited"], None),
+    (
+        &[r"did not cite any|no evidence[- ]based criteria|no guidelines? (?:was|were) cited"],
+        None,
+    ),
     (&[r"non-mtus"], Other),
-    (&[r"mtus", r"acoem", r"chapters?\s*(?:8|9|1[0-5])"], MtusAcoem),
+    (
+        &[r"mtus", r"acoem", r"chapters?\s*(?:8|9|1[0-5])"],
+        MtusAcoem,
+    ),
     (&[r"chronic pain"], MtusChronicPain),
     (&[r"post-?\s?surgical"], MtusPostsurgical),
     (&[r"odg|official disability guidelines?"], Odg),

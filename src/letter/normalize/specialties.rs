@@ -5,8 +5,14 @@ use super::PatternTable;
 use std::sync::LazyLock;
 
 const SPECIALTY_WORDINGS: &[(&str, &str)] = &[
-    (r"physical medicine\s*(?:and|&)\s*rehab(?:ilitation)?|pm\s*&\s*r|physiatry", "Physical Medicine & Rehabilitation"),
-    (r"orthop(?:a)?edic(?:s| surgery| surgeon)?", "Orthopedic Surgery"),
+    (
+        r"physical medicine\s*(?:and|&)\s*rehab(?:ilitation)?|pm\s*&\s*r|physiatry",
+        "Physical Medicine & Rehabilitation",
+    ),
+    (
+        r"orthop(?:a)?edic(?:s| surgery| surgeon)?",
+        "Orthopedic Surgery",
+    ),
     (r"family (?:practice|medicine)", "Family Practice"),
     (r"pain (?:medicine|management)", "Pain Medicine"),
     (r"internal medicine", "Internal Medicine"),
@@ -21,7 +27,10 @@ const SPECIALTY_WORDINGS: &[(&str, &str)] = &[
     (r"sports medicine", "Sports Medicine"),
     (r"chiropractic(?: medicine)?", "Chiropractic"),
     (r"acupuncture", "Acupuncture"),
-    (r"podiatr(?:y|ic surgery)|foot and ankle surgery", "Podiatry"),
+    (
+        r"podiatr(?:y|ic surgery)|foot and ankle surgery",
+        "Podiatry",
+    ),
     (r"hand surgery", "Hand Surgery"),
     (r"plastic surgery", "Plastic Surgery"),
     (r"general surgery", "General Surgery"),
@@ -48,7 +57,10 @@ mod tests {
         let rows = [
             ("Family Practice", "Family Practice"),
             ("Family Medicine", "Family Practice"),
-            ("Physical Medicine and Rehabilitation", "Physical Medicine & Rehabilitation"),
+            (
+                "Physical Medicine and Rehabilitation",
+                "Physical Medicine & Rehabilitation",
+            ),
             ("Orthopaedic Surgery", "Orthopedic Surgery"),
             ("pain management", "Pain Medicine"),
             ("Internal Medicine", "Internal Medicine"),

@@ -1,0 +1,7 @@
+//! Integration tests: the real `imr` binary on real files, in temporary directories.
+
+mod testenv;
+
+mod errors;
+mod fixtures;
+mod search;

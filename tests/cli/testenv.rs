@@ -1,0 +1,108 @@
+//! A temporary workspace for running the real `imr` binary: its own index directory, a
+//! place for letter files, and assertions that print the command and its output when
+//! they fail.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root, where `sample-data/` and `tests/fixtures/` live.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary directory with an index location of its own.
+pub struct TestEnv {
+    dir: tempfile::TempDir,
+}
+
+/// The outcome of one `imr` run.
+pub struct Run {
+    pub command: String,
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        TestEnv {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn index_dir(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    /// Writes a file under the workspace and returns its path.
+    pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create parent folders");
+        }
+        std::fs::write(&path, contents).expect("write test file");
+        path
+    }
+
+    /// Runs `imr` with `args`, the workspace's index in `IMR_INDEX`.
+    pub fn imr<I, S>(&self, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_imr"));
+        command
+            .args(args)
+            .current_dir(repo_root())
+            .env("IMR_INDEX", self.index_dir())
+            .env_remove("NO_COLOR");
+        let output: Output = command.output().expect("imr runs");
+        Run {
+            command: format!("{command:?}"),
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    /// Fails, printing the run, unless the exit code is `expected`.
+    pub fn expect_code(self, expected: i32) -> Run {
+        assert_eq!(
+            self.code,
+            Some(expected),
+            "unexpected exit code\ncommand: {}\nstdout:\n{}\nstderr:\n{}",
+            self.command,
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// Standard output as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|error| {
+            panic!(
+                "stdout of {} is not JSON ({error}):\n{}",
+                self.command, self.stdout
+            )
+        })
+    }
+
+    /// Standard output as one JSON value per line.
+    pub fn json_lines(&self) -> Vec<serde_json::Value> {
+        self.stdout
+            .lines()
+            .map(|line| {
+                serde_json::from_str(line).unwrap_or_else(|error| {
+                    panic!("a line of {} is not JSON ({error}): {line}", self.command)
+                })
+            })
+            .collect()
+    }
+}
