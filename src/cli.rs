@@ -93,6 +93,24 @@ pub struct ParseArgs {
     /// Letter files or folders (searched recursively).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Print a quality report over all the files instead of one line per file: letters
+    /// per layout, not letters, errors, and how often each field was found.
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Format of the --summary report.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table, requires = "summary")]
+    pub format: SummaryFormat,
+}
+
+/// Formats of `imr parse --summary`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Readable text.
+    Table,
+    /// One JSON object.
+    Json,
 }
 
 /// Output formats of `imr search`.

@@ -16,5 +16,6 @@ pub mod index;
 pub mod ingest;
 pub mod letter;
 pub mod output;
+pub mod quality;
 pub mod schema;
 pub mod search;

@@ -1,16 +1,18 @@
 //! `imr parse PATH...`: runs the parser only and prints one JSON object per file (NDJSON):
-//! `path`, `kind` (letter, not_a_letter, error), `reason`, and the letter's fields.
+//! `path`, `kind` (letter, not_a_letter, error), `reason`, and the letter's fields; or,
+//! with `--summary`, the quality report over all the files.
 
-use crate::cli::ParseArgs;
+use crate::cli::{ParseArgs, SummaryFormat};
 use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::ingest::walk::files_under;
 use crate::ingest::{parse_file, FileOutcome};
 use crate::letter::Letter;
+use crate::output::write_quality_report;
+use crate::quality::QualityReport;
 use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
 use serde::Serialize;
 use std::io::Write;
-use std::path::PathBuf;
 
 /// Files parsed in parallel before their lines are printed in walk order.
 const BATCH_SIZE: usize = 1024;
@@ -34,33 +36,49 @@ pub fn run(args: &ParseArgs, config: &Config) -> anyhow::Result<ExitCode> {
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut any_failed = false;
+    let mut report = QualityReport::default();
     let mut entries = files_under(&args.paths, false).peekable();
     while entries.peek().is_some() {
         let batch: Vec<_> = entries.by_ref().take(BATCH_SIZE).collect();
-        let records: Vec<ParseRecord> = batch
+        let outcomes: Vec<(String, FileOutcome)> = batch
             .par_iter()
             .map(|entry| match entry {
-                Ok(path) => record(path.clone(), parse_file(path, config.current_year).0),
-                Err((path, reason)) => record(path.clone(), FileOutcome::Failed(reason.clone())),
+                Ok(path) => (
+                    path.display().to_string(),
+                    parse_file(path, config.current_year).0,
+                ),
+                Err((path, reason)) => (
+                    path.display().to_string(),
+                    FileOutcome::Failed(reason.clone()),
+                ),
             })
             .collect();
-        for record in records {
-            any_failed |= record.kind == "error";
-            serde_json::to_writer(&mut out, &record)?;
-            writeln!(out)?;
+        for (path, outcome) in outcomes {
+            report.add(&path, &outcome);
+            if !args.summary {
+                serde_json::to_writer(&mut out, &record(path, outcome))?;
+                writeln!(out)?;
+            }
+        }
+    }
+    if args.summary {
+        match args.format {
+            SummaryFormat::Table => write_quality_report(&mut out, &report)?,
+            SummaryFormat::Json => {
+                serde_json::to_writer_pretty(&mut out, &report)?;
+                writeln!(out)?;
+            }
         }
     }
     out.flush()?;
-    Ok(if any_failed {
+    Ok(if report.errors > 0 {
         ExitCode::Partial
     } else {
         ExitCode::Success
     })
 }
 
-fn record(path: PathBuf, outcome: FileOutcome) -> ParseRecord {
-    let path = path.display().to_string();
+fn record(path: String, outcome: FileOutcome) -> ParseRecord {
     match outcome {
         FileOutcome::Letter(letter) => ParseRecord {
             path,

@@ -25,7 +25,7 @@ pub enum FileOutcome {
     Letter(Box<Letter>),
     /// Not a letter, with the reason.
     NotALetter(String),
-    /// The file could not be read or is of a layout this imr cannot parse.
+    /// The file could not be read.
     Failed(String),
 }
 
@@ -48,17 +48,18 @@ pub fn parse_file(path: &Path, current_year: i32) -> (FileOutcome, u64) {
         Err(error) => return (FileOutcome::Failed(format!("cannot read: {error}")), 0),
     };
     let bytes_read = bytes.len() as u64;
-    if let Some(reason) = not_text_reason(&bytes) {
-        return (FileOutcome::NotALetter(reason.to_string()), bytes_read);
+    (parse_bytes(&bytes, current_year), bytes_read)
+}
+
+/// What a file's contents are: not text, not a letter, or a parsed letter.
+pub fn parse_bytes(bytes: &[u8], current_year: i32) -> FileOutcome {
+    if let Some(reason) = not_text_reason(bytes) {
+        return FileOutcome::NotALetter(reason.to_string());
     }
-    let outcome = match letter::parse(&decode(&bytes), current_year) {
+    match letter::parse(&decode(bytes), current_year) {
         Parsed::Letter(letter) => FileOutcome::Letter(letter),
         Parsed::NotALetter(reason) => FileOutcome::NotALetter(reason),
-        Parsed::Unsupported(layout) => FileOutcome::Failed(format!(
-            "layout {layout:?} letters are not supported by this version of imr"
-        )),
-    };
-    (outcome, bytes_read)
+    }
 }
 
 /// Settings of one index run.
@@ -157,4 +158,84 @@ pub fn index_paths(
 
 fn skipped(path: PathBuf, kind: SkipKind, reason: String) -> SkippedFile {
     SkippedFile { path, kind, reason }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    const LETTERS: &[&str] = &[include_str!("../../sample-data/l1-cervical-esi.txt")];
+
+    /// Fragments that steer the parser into its less travelled paths when spliced into text.
+    const FRAGMENTS: &[&str] = &[
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n",
+        "CLINICAL CASE SUMMARY\n",
+        "IMR ISSUES, DECISIONS AND RATIONALES\n",
+        "IMR DECISION(S) AND RATIONALE(S)\n",
+        "MEDICAL PROFESSIONAL REVIEW\n",
+        "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:\n",
+        "ISSUE AT DISPUTE:\n",
+        "Notice of Independent Medical Review Determination\n",
+        ":  Upheld\n",
+        ":Overturned\n",
+        "1. ",
+        " is not medically necessary and appropriate.\n",
+        "Claims Administrator guideline:",
+        "MAXIMUS guideline:",
+        "Decision rationale:",
+        "Guidelines Relied on by IMR Reviewer:",
+        "Case Number: CM14-0000001",
+        "Date of Injury: 13/45/99",
+        "Board Certified in ",
+        "diagnosed with ,;, as well as and ",
+        "999 year old ",
+        "-\n",
+        "\u{c}Page 2 of 3\n",
+        "\r\n",
+        "é\u{a0}\u{201c}",
+        ". ",
+        "\n\n",
+    ];
+
+    #[test]
+    fn random_bytes_never_panic() {
+        let mut rng = ChaCha8Rng::seed_from_u64(7);
+        for _ in 0..2_000 {
+            let length = rng.random_range(0..4_096);
+            let bytes: Vec<u8> = (0..length).map(|_| rng.random()).collect();
+            let _ = parse_bytes(&bytes, 2026);
+            let text: Vec<u8> = bytes.iter().map(|b| b.max(&1)).copied().collect();
+            let _ = parse_bytes(&text, 2026);
+        }
+    }
+
+    #[test]
+    fn truncated_letters_never_panic_and_are_flagged() {
+        for letter in LETTERS {
+            for cut in (0..letter.len()).filter(|&cut| letter.is_char_boundary(cut)) {
+                if let FileOutcome::Letter(parsed) = parse_bytes(&letter.as_bytes()[..cut], 2026) {
+                    let complete = letter[..cut].trim_end().ends_with('.');
+                    assert!(parsed.truncated || complete, "cut at {cut} is not flagged");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn spliced_letters_never_panic() {
+        let mut rng = ChaCha8Rng::seed_from_u64(11);
+        for _ in 0..3_000 {
+            let mut text = LETTERS[rng.random_range(0..LETTERS.len())].to_string();
+            for _ in 0..rng.random_range(1..12) {
+                let mut at = rng.random_range(0..=text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert_str(at, FRAGMENTS[rng.random_range(0..FRAGMENTS.len())]);
+            }
+            let _ = parse_bytes(text.as_bytes(), 2026);
+        }
+    }
 }

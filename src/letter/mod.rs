@@ -3,12 +3,18 @@
 //! layout's parser; the normalisation tables decide every canonical value.
 
 pub mod dates;
+pub mod header;
+pub mod items;
 pub mod layout;
 pub mod normalize;
+pub mod reviewer;
+pub mod sections;
 pub mod summary;
 pub mod text;
 
 mod l1;
+mod l2;
+mod l3;
 
 pub use layout::Layout;
 pub use normalize::body_parts::BodyPart;
@@ -111,8 +117,6 @@ pub enum Parsed {
     Letter(Box<Letter>),
     /// Not an IMR letter, with the reason.
     NotALetter(String),
-    /// A letter of a layout this version cannot read yet.
-    Unsupported(Layout),
 }
 
 /// Parses a decoded letter. `current_year` resolves two-digit years in letters that state
@@ -122,37 +126,67 @@ pub fn parse(text: &str, current_year: i32) -> Parsed {
         return Parsed::NotALetter("empty file".to_string());
     }
     let text = text::normalize(text);
-    match layout::recognise(&text) {
-        Some(Layout::L1) => Parsed::Letter(Box::new(l1::parse(&text, current_year))),
-        Some(other) => Parsed::Unsupported(other),
-        None => Parsed::NotALetter("no IMR letter headings found".to_string()),
-    }
+    let parts = match layout::recognise(&text) {
+        Some(Layout::L1) => l1::parse(&text, current_year),
+        Some(Layout::L2) => l2::parse(&text, current_year),
+        Some(Layout::L3) => l3::parse(&text, current_year),
+        None => return Parsed::NotALetter("no IMR letter headings found".to_string()),
+    };
+    Parsed::Letter(Box::new(parts.into_letter(&text, current_year)))
+}
+
+/// What a layout's parser reads; the fields every layout derives the same way (from the
+/// summary, the header) are filled in by [`LetterParts::into_letter`].
+pub struct LetterParts {
+    /// The layout.
+    pub layout: Layout,
+    /// Header fields (L3 states only the case number).
+    pub header: header::HeaderFields,
+    /// The reviewer's specialties, canonical names.
+    pub specialties: Vec<String>,
+    /// The clinical case summary, whitespace collapsed.
+    pub summary: Option<String>,
+    /// The section holding the decisions was there.
+    pub decisions_section_found: bool,
+    /// The decisions found.
+    pub decisions: Vec<items::ParsedDecision>,
 }
 
 /// The last character of a complete letter is one of these.
 const SENTENCE_END: &[char] = &['.', '!', '?', ')', '"', ']'];
 
-/// Whether the text stops mid-sentence, as a cut-off letter does.
-fn ends_mid_sentence(text: &str) -> bool {
-    !text.trim_end().ends_with(SENTENCE_END)
-}
-
-/// The year two-digit injury years pivot on: the letter's own year as its header dates or
-/// case number state it, else the current year.
-fn letter_year(
-    header_dates: &[Option<NaiveDate>],
-    case_number: Option<&str>,
-    current_year: i32,
-) -> i32 {
-    use chrono::Datelike;
-    header_dates
-        .iter()
-        .flatten()
-        .map(|date| date.year())
-        .next()
-        .or_else(|| {
-            let digits = case_number?.get(2..4)?;
-            digits.parse::<i32>().ok().map(|year| 2000 + year)
-        })
-        .unwrap_or(current_year)
+impl LetterParts {
+    fn into_letter(self, text: &str, current_year: i32) -> Letter {
+        let summary = self.summary.as_deref().unwrap_or_default();
+        let pivot_year = self.header.letter_year(current_year);
+        let truncated = !self.decisions_section_found
+            || self.decisions.is_empty()
+            || self.decisions.iter().any(|parsed| !parsed.has_rationale)
+            || !text.trim_end().ends_with(SENTENCE_END);
+        let header = self.header;
+        Letter {
+            layout: self.layout,
+            date_of_injury: header
+                .date_of_injury
+                .or_else(|| summary::date_of_injury(summary, pivot_year)),
+            case_number: header.case_number,
+            date_assigned: header.date_assigned,
+            decision_date: header.decision_date,
+            ur_denial_date: header.ur_denial_date,
+            application_received: header.application_received,
+            priority: header.priority,
+            age: summary::age(summary),
+            sex: summary::sex(summary),
+            reviewer_specialties: self.specialties,
+            body_parts: summary::body_parts(summary),
+            diagnoses: summary::diagnoses(summary),
+            truncated,
+            decisions: self
+                .decisions
+                .into_iter()
+                .map(|parsed| parsed.decision)
+                .collect(),
+            summary: self.summary,
+        }
+    }
 }

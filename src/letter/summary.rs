@@ -4,7 +4,7 @@
 
 use super::dates::{first_date, DATE_PATTERN};
 use super::normalize::body_parts::{body_parts_in, BodyPart};
-use super::text::sentences;
+use super::text::{collapse_whitespace, sentences};
 use super::Sex;
 use chrono::NaiveDate;
 use regex::Regex;
@@ -46,6 +46,19 @@ static DIAGNOSIS_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
 
 static LIST_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*[;,]\s*|\s+as well as\s+").expect("separator regex is valid"));
+
+static SUMMARY_BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^The expert reviewer developed the following clinical case summary based on a review of the case file,? including all medical records\s*:?\s*")
+        .expect("summary boilerplate regex is valid")
+});
+
+/// The summary of a case summary section: whitespace collapsed, without the sentence
+/// that introduces every L1 summary; `None` when nothing is left.
+pub fn summary_text(section: &str) -> Option<String> {
+    let collapsed = collapse_whitespace(section);
+    let summary = SUMMARY_BOILERPLATE.replace(&collapsed, "");
+    (!summary.is_empty()).then(|| summary.into_owned())
+}
 
 /// The worker's age: the first "NN year old", "NN-year-old" or "NN y/o".
 pub fn age(summary: &str) -> Option<u32> {

@@ -9,40 +9,78 @@ static PAGE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*page\s+\d+\s+of\s+\d+\s*$").expect("page footer regex is valid")
 });
 
-static LONE_CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:IMR\s+)?case\s+(?:number|no\.?)\s*:?\s*)?CM\d{2}-\d{4,8}\s*$")
-        .expect("lone case number regex is valid")
+static CASE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:((?:IMR\s+)?case\s+(?:number|no\.?)\s*:?)\s*)?(CM\d{2}-\d{4,8})\s*$")
+        .expect("case number line regex is valid")
 });
 
 /// Turns extracted text into plain lines: LF line endings, form feeds and non-breaking
-/// spaces as ordinary whitespace, curly quotes as straight ones, trailing spaces and
-/// `Page N of M` footer lines removed.
+/// spaces as ordinary whitespace, curly quotes as straight ones, trailing spaces removed.
+/// Page furniture goes: `Page N of M` lines, lines holding only a case number, and a
+/// labelled case number line that repeats one seen before. A word hyphenated across a
+/// line break is joined.
 pub fn normalize(raw: &str) -> String {
-    let mut text = String::with_capacity(raw.len());
+    let mut lines: Vec<String> = Vec::new();
+    let mut seen_case_numbers: Vec<String> = Vec::new();
     for line in raw.lines().flat_map(|line| line.split(['\r', '\u{c}'])) {
         if PAGE_FOOTER.is_match(line) {
             continue;
         }
-        for c in line.trim_end().chars() {
-            text.push(match c {
+        if let Some(caps) = CASE_NUMBER_LINE.captures(line) {
+            let number = caps[2].to_ascii_uppercase();
+            let labelled_first = caps.get(1).is_some() && !seen_case_numbers.contains(&number);
+            seen_case_numbers.push(number);
+            if !labelled_first {
+                continue;
+            }
+        }
+        let clean: String = line
+            .trim_end()
+            .chars()
+            .map(|c| match c {
                 '\u{a0}' | '\t' | '\u{2007}' | '\u{202f}' => ' ',
                 '\u{2018}' | '\u{2019}' => '\'',
                 '\u{201c}' | '\u{201d}' => '"',
                 other => other,
-            });
-        }
-        text.push('\n');
+            })
+            .collect();
+        lines.push(clean);
     }
+    join_hyphenated_words(&mut lines);
+    let mut text = lines.join("\n");
+    text.push('\n');
     text
 }
 
-/// Removes lines that hold only a case number: page headers repeated inside a section.
-pub fn drop_repeated_case_numbers(section: &str) -> String {
-    section
-        .lines()
-        .filter(|line| !LONE_CASE_NUMBER.is_match(line))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// "epi-" at the end of a line and "dural" at the start of the next non-blank one become
+/// "epidural" on the first line.
+fn join_hyphenated_words(lines: &mut [String]) {
+    for index in 0..lines.len() {
+        if !ends_with_word_hyphen(&lines[index]) {
+            continue;
+        }
+        let Some(next) = (index + 1..lines.len()).find(|&next| !lines[next].trim().is_empty())
+        else {
+            continue;
+        };
+        let continuation = lines[next].trim_start();
+        if !continuation.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        let word_end = continuation
+            .find(char::is_whitespace)
+            .unwrap_or(continuation.len());
+        let (fragment, rest) = continuation.split_at(word_end);
+        let (fragment, rest) = (fragment.to_string(), rest.trim_start().to_string());
+        lines[index].pop();
+        lines[index].push_str(&fragment);
+        lines[next] = rest;
+    }
+}
+
+fn ends_with_word_hyphen(line: &str) -> bool {
+    let mut chars = line.chars().rev();
+    chars.next() == Some('-') && chars.next().is_some_and(char::is_alphabetic)
 }
 
 /// Any run of whitespace becomes one space; the result is trimmed.
@@ -103,6 +141,7 @@ mod tests {
     fn normalize_undoes_extraction_artefacts() {
         let rows = [
             ("a\r\nb\r\n", "a\nb\n"),
+            ("a\rb", "a\nb\n"),
             ("a\u{c}b", "a\nb\n"),
             ("a\u{a0}b  \n", "a b\n"),
             ("one\n  Page 2 of 4  \ntwo", "one\ntwo\n"),
@@ -114,12 +153,36 @@ mod tests {
     }
 
     #[test]
-    fn drops_lone_case_numbers_only() {
-        let section = "rationale starts\nCM14-0104321\nand goes on about CM14-0104321\n";
-        assert_eq!(
-            drop_repeated_case_numbers(section),
-            "rationale starts\nand goes on about CM14-0104321"
-        );
+    fn drops_page_furniture_but_keeps_the_first_labelled_case_number() {
+        let rows = [
+            (
+                "Case Number: CM14-0104321\nrationale\nCM14-0104321\nmore about CM14-0104321",
+                "Case Number: CM14-0104321\nrationale\nmore about CM14-0104321\n",
+            ),
+            (
+                "Case Number: CM14-0104321\nx\nCase Number: CM14-0104321\ny",
+                "Case Number: CM14-0104321\nx\ny\n",
+            ),
+            ("text\nCM14-0104321\ntext", "text\ntext\n"),
+        ];
+        for (raw, expected) in rows {
+            assert_eq!(normalize(raw), expected, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn joins_words_hyphenated_across_lines() {
+        let rows = [
+            ("an epi-\ndural injection", "an epidural\ninjection\n"),
+            ("an epi-\n\ndural injection", "an epidural\n\ninjection\n"),
+            ("follow-\nup", "followup\n\n"),
+            ("C6-\nC7 level", "C6-\nC7 level\n"),
+            ("non-\nMTUS", "non-\nMTUS\n"),
+            ("ends with -\nnext", "ends with -\nnext\n"),
+        ];
+        for (raw, expected) in rows {
+            assert_eq!(normalize(raw), expected, "{raw:?}");
+        }
     }
 
     #[test]

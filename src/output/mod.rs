@@ -3,6 +3,7 @@
 
 mod csv;
 mod json;
+mod quality;
 mod table;
 
 use crate::cli::Format;
@@ -26,3 +27,4 @@ pub fn write_results(
 }
 
 pub use json::results_json;
+pub use quality::write as write_quality_report;

@@ -1,0 +1,143 @@
+//! Labelled header fields (`Case Number: CM14-0104321`, `Date Assigned: 07/30/2014`,
+//! `Priority: Standard` ...), in one or two columns, as the L1 and L2 headers write them.
+
+use super::dates::{parse_date, DATE_PATTERN};
+use super::Priority;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The header fields a letter may state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HeaderFields {
+    /// `Case Number:` or `IMR Case Number:`.
+    pub case_number: Option<String>,
+    /// `Date Assigned:`.
+    pub date_assigned: Option<NaiveDate>,
+    /// `Date of Injury:`.
+    pub date_of_injury: Option<NaiveDate>,
+    /// `Decision Date:`, or L2's `Dated:`.
+    pub decision_date: Option<NaiveDate>,
+    /// `UR Denial Date:`.
+    pub ur_denial_date: Option<NaiveDate>,
+    /// `Application Received:`.
+    pub application_received: Option<NaiveDate>,
+    /// `Priority:`.
+    pub priority: Option<Priority>,
+}
+
+static HEADER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b((?:IMR\s+)?Case\s+(?:Number|No\.?)|Date\s+Assigned|Date\s+of\s+Injury|Decision\s+Date|Dated|UR\s+Denial\s+Date|Application\s+Received|Priority)\s*:\s*(CM\d{{2}}-\d{{4,8}}|{DATE_PATTERN}|Standard|Expedited)"
+    ))
+    .expect("header field regex is valid")
+});
+
+/// Reads the labelled fields of a header block; the first value of each label wins.
+pub fn header_fields(header: &str, current_year: i32) -> HeaderFields {
+    let mut fields = HeaderFields::default();
+    for caps in HEADER_FIELD.captures_iter(header) {
+        let label = caps[1].to_ascii_lowercase();
+        let value = &caps[2];
+        let date = || parse_date(value, current_year);
+        if label.contains("case") {
+            set_once(&mut fields.case_number, Some(value.to_ascii_uppercase()));
+        } else if label.starts_with("priority") {
+            set_once(&mut fields.priority, priority_of(value));
+        } else if label.contains("assigned") {
+            set_once(&mut fields.date_assigned, date());
+        } else if label.contains("injury") {
+            set_once(&mut fields.date_of_injury, date());
+        } else if label.contains("denial") {
+            set_once(&mut fields.ur_denial_date, date());
+        } else if label.contains("received") {
+            set_once(&mut fields.application_received, date());
+        } else {
+            set_once(&mut fields.decision_date, date());
+        }
+    }
+    fields
+}
+
+fn set_once<T>(slot: &mut Option<T>, value: Option<T>) {
+    if slot.is_none() {
+        *slot = value;
+    }
+}
+
+fn priority_of(value: &str) -> Option<Priority> {
+    match value.to_ascii_lowercase().as_str() {
+        "standard" => Some(Priority::Standard),
+        "expedited" => Some(Priority::Expedited),
+        _ => None,
+    }
+}
+
+impl HeaderFields {
+    /// The letter's own year, which two-digit injury years pivot on: from its header
+    /// dates, else its case number (CM14 -> 2014), else `current_year`.
+    pub fn letter_year(&self, current_year: i32) -> i32 {
+        use chrono::Datelike;
+        [
+            self.decision_date,
+            self.date_assigned,
+            self.application_received,
+            self.ur_denial_date,
+        ]
+        .iter()
+        .flatten()
+        .map(|date| date.year())
+        .next()
+        .or_else(|| {
+            let digits = self.case_number.as_deref()?.get(2..4)?;
+            digits.parse::<i32>().ok().map(|year| 2000 + year)
+        })
+        .unwrap_or(current_year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn reads_a_two_column_header() {
+        let header = "Case Number:  CM14-0104321    Date Assigned:  07/30/2014\n\
+                      Date of Injury:  03/11/2012    Decision Date:  September 4, 2014\n\
+                      UR Denial Date: 07/15/2014     Priority:  Expedited\n\
+                      Application Received:  07/21/2014\n";
+        let fields = header_fields(header, 2026);
+        assert_eq!(fields.case_number.as_deref(), Some("CM14-0104321"));
+        assert_eq!(fields.date_assigned, day(2014, 7, 30));
+        assert_eq!(fields.date_of_injury, day(2012, 3, 11));
+        assert_eq!(fields.decision_date, day(2014, 9, 4));
+        assert_eq!(fields.ur_denial_date, day(2014, 7, 15));
+        assert_eq!(fields.application_received, day(2014, 7, 21));
+        assert_eq!(fields.priority, Some(Priority::Expedited));
+    }
+
+    #[test]
+    fn reads_an_l2_header() {
+        let header = "Dated: October 30, 2013\n\nIMR Case Number:  CM13-0012345\n\
+                      Date of Injury:  1/5/2011\nPriority:  standard\n";
+        let fields = header_fields(header, 2026);
+        assert_eq!(fields.case_number.as_deref(), Some("CM13-0012345"));
+        assert_eq!(fields.decision_date, day(2013, 10, 30));
+        assert_eq!(fields.date_of_injury, day(2011, 1, 5));
+        assert_eq!(fields.priority, Some(Priority::Standard));
+    }
+
+    #[test]
+    fn the_letters_year_comes_from_its_dates_or_case_number() {
+        let mut fields = HeaderFields::default();
+        assert_eq!(fields.letter_year(2026), 2026);
+        fields.case_number = Some("CM13-0012345".to_string());
+        assert_eq!(fields.letter_year(2026), 2013);
+        fields.ur_denial_date = day(2014, 1, 2);
+        assert_eq!(fields.letter_year(2026), 2014);
+    }
+}

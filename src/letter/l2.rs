@@ -1,0 +1,173 @@
+//! Layout L2 (2013): a MAXIMUS letterhead and labelled header (`Dated:`, `IMR Case
+//! Number:` ...), then HOW THE IMR FINAL DETERMINATION WAS MADE, CLINICAL CASE SUMMARY and
+//! IMR DECISION(S) AND RATIONALE(S), where each item is a numbered sentence: "1. <item> is
+//! not medically necessary and appropriate." (upheld) or "... is medically necessary and
+//! appropriate." (overturned), possibly wrapped over lines.
+
+use super::header::header_fields;
+use super::items::{item_text, ItemBlock, Label, Labels, ParsedDecision};
+use super::reviewer::specialties_in_sentence;
+use super::sections::Headings;
+use super::summary::summary_text;
+use super::text::collapse_whitespace;
+use super::{Layout, LetterParts, Verdict};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    HowMade,
+    DocumentsReviewed,
+    CaseSummary,
+    Decisions,
+}
+
+static HEADINGS: LazyLock<Headings<Section>> = LazyLock::new(|| {
+    Headings::new(
+        &[
+            (
+                r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE",
+                Section::HowMade,
+            ),
+            (r"DOCUMENTS\s+REVIEWED", Section::DocumentsReviewed),
+            (r"CLINICAL\s+CASE\s+SUMMARY", Section::CaseSummary),
+            (
+                r"IMR\s+DECISION\s*\(?S\)?\s+AND\s+RATIONALE\s*\(?S\)?",
+                Section::Decisions,
+            ),
+        ],
+        false,
+    )
+});
+
+static LABELS: LazyLock<Labels> = LazyLock::new(|| {
+    Labels::new(&[
+        (
+            r"Guidelines?\s+Relied\s+(?:on|upon)\s+by\s+(?:the\s+)?Claims\s+Administrator(?:\s*/\s*UR)?",
+            Label::ClaimsGuideline,
+        ),
+        (
+            r"Guidelines?\s+Relied\s+(?:on|upon)\s+by\s+(?:the\s+)?IMR\s+Reviewer",
+            Label::ReviewerGuideline,
+        ),
+        (r"Rationale\s+for\s+the\s+Decision", Label::Rationale),
+    ])
+});
+
+static ITEM_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\d{1,2}\s*[.)]\s+\S").expect("item start regex is valid"));
+
+/// The end of an item sentence; "not" means the denial is upheld.
+static ITEM_VERDICT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?)\s+(?:is|are)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?\s*\.?\s*$")
+        .expect("item verdict regex is valid")
+});
+
+/// Lines an item sentence may wrap over.
+const MAX_ITEM_LINES: usize = 4;
+
+/// Reads a normalised L2 letter.
+pub fn parse(text: &str, current_year: i32) -> LetterParts {
+    let sections = HEADINGS.split(text);
+    let decisions_body = sections.body(Section::Decisions);
+    LetterParts {
+        layout: Layout::L2,
+        header: header_fields(sections.preamble, current_year),
+        specialties: sections
+            .body(Section::HowMade)
+            .map(specialties_in_sentence)
+            .unwrap_or_default(),
+        summary: sections.body(Section::CaseSummary).and_then(summary_text),
+        decisions_section_found: decisions_body.is_some(),
+        decisions: decisions_body.map(decisions).unwrap_or_default(),
+    }
+}
+
+fn decisions(section: &str) -> Vec<ParsedDecision> {
+    let lines: Vec<&str> = section.lines().collect();
+    let mut decisions = Vec::new();
+    let mut block: Option<ItemBlock> = None;
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        if let Some((label, rest)) = LABELS.find(line) {
+            if let Some(block) = block.as_mut() {
+                block.start(label, rest);
+            }
+        } else if let Some((item, verdict, used)) = item_sentence(&lines[index..]) {
+            if let Some(done) = block.take() {
+                decisions.push(done.finish(false));
+            }
+            block = Some(ItemBlock::new(item, verdict));
+            index += used;
+            continue;
+        } else if let Some(block) = block.as_mut() {
+            block.append(line);
+        }
+        index += 1;
+    }
+    decisions.extend(block.map(|last| last.finish(true)));
+    decisions
+}
+
+/// A numbered item sentence starting at `lines[0]`: the item, its verdict, and how many
+/// lines the sentence took.
+fn item_sentence(lines: &[&str]) -> Option<(String, Verdict, usize)> {
+    if !ITEM_START.is_match(lines.first()?) {
+        return None;
+    }
+    let mut sentence = String::new();
+    for (used, line) in lines.iter().take(MAX_ITEM_LINES).enumerate() {
+        if used > 0 && (LABELS.find(line).is_some() || ITEM_START.is_match(line)) {
+            return None;
+        }
+        sentence.push(' ');
+        sentence.push_str(line);
+        if let Some(caps) = ITEM_VERDICT.captures(&collapse_whitespace(&sentence)) {
+            let verdict = if caps.get(2).is_some() {
+                Verdict::Upheld
+            } else {
+                Verdict::Overturned
+            };
+            return Some((item_text(&caps[1]), verdict, used + 1));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letter::normalize::guidelines::GuidelineFamily;
+
+    #[test]
+    fn reads_numbered_item_sentences() {
+        let section = "\n1. Cervical epidural steroid injection at C5-C6 is not medically necessary and appropriate.\n\
+            Guidelines Relied on by Claims Administrator/UR: MTUS Chronic Pain Medical Treatment Guidelines\n\
+            Guidelines Relied on by IMR Reviewer: MTUS ACOEM Chapter 8, Neck and Upper Back Complaints\n\
+            Rationale for the Decision: Not indicated without radiculopathy.\n\
+            2. Physical therapy 2 times a week for 6 weeks for the lumbar\n\
+            spine is medically necessary and appropriate.\n\
+            Guidelines Relied on by Claims Administrator/UR: Official Disability Guidelines\n\
+            Guidelines Relied on by IMR Reviewer: MTUS Chronic Pain Medical Treatment Guidelines\n\
+            Rationale for the Decision: 1. Therapy is recommended. 2. Gains are documented.\n";
+        let decisions = decisions(section);
+        assert_eq!(decisions.len(), 2);
+        let first = &decisions[0].decision;
+        assert_eq!(first.item, "Cervical epidural steroid injection at C5-C6");
+        assert_eq!(first.decision, Verdict::Upheld);
+        assert_eq!(first.reviewer_guideline, Some(GuidelineFamily::MtusAcoem));
+        assert_eq!(first.reviewer_guideline_chapter, Some(8));
+        let second = &decisions[1].decision;
+        assert_eq!(
+            second.item,
+            "Physical therapy 2 times a week for 6 weeks for the lumbar spine"
+        );
+        assert_eq!(second.decision, Verdict::Overturned);
+        assert_eq!(second.claims_guideline, Some(GuidelineFamily::Odg));
+        assert_eq!(
+            second.rationale.as_deref(),
+            Some("1. Therapy is recommended. 2. Gains are documented.")
+        );
+    }
+}
