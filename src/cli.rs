@@ -27,6 +27,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Parse letters without indexing and print their fields as JSON, one line per file.
     Parse(ParseArgs),
+    /// Show the index: location, schema version, letters and decisions, size, last run.
+    Status(StatusArgs),
 }
 
 const SEARCH_EXAMPLES: &str = "\
@@ -40,10 +42,31 @@ Exit status: 0 hits found, 1 no hits, 2 error.";
 
 /// `imr index`.
 #[derive(Debug, Args)]
+#[command(after_help = INDEX_EXIT_CODES)]
 pub struct IndexArgs {
     /// Letter files or folders (searched recursively).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Rebuild the index from scratch instead of updating it.
+    #[arg(long)]
+    pub full: bool,
+
+    /// Write the run's JSON report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Print the run's report as JSON on standard output.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+
+    /// Commit after this many letters.
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_every: u64,
+
+    /// Commit after this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_interval: u64,
 
     /// Memory the index writer may use, in MiB, shared by its threads.
     #[arg(long, value_name = "MIB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(32..=16384))]
@@ -56,6 +79,28 @@ pub struct IndexArgs {
     /// Follow symbolic links while walking folders.
     #[arg(long)]
     pub follow_links: bool,
+}
+
+const INDEX_EXIT_CODES: &str = "\
+Exit status: 0 every file indexed, unchanged, a duplicate or not a letter; 3 some files failed
+(listed; the rest is committed); 2 fatal error; 75 the index is locked by another run;
+130 interrupted (what was done is committed; the next run finishes the job).";
+
+/// Formats of an index run's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A summary line on standard error.
+    Text,
+    /// The JSON report on standard output (the summary line still goes to standard error).
+    Json,
+}
+
+/// `imr status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
 }
 
 /// `imr search`.

@@ -84,6 +84,9 @@ pub enum IndexError {
         /// The field that did not fit.
         source: crate::ingest::document::DocumentError,
     },
+    /// The manifest beside the index cannot be read or written.
+    #[error(transparent)]
+    Manifest(#[from] crate::manifest::ManifestError),
     /// The schema itself is broken.
     #[error(transparent)]
     Schema(#[from] SchemaError),

@@ -14,6 +14,8 @@ pub enum ExitCode {
     Partial = 3,
     /// The index is locked by another writer (EX_TEMPFAIL).
     Locked = 75,
+    /// An index run was stopped by SIGINT or SIGTERM; what it did is committed.
+    Interrupted = 130,
 }
 
 impl From<ExitCode> for std::process::ExitCode {

@@ -3,16 +3,32 @@
 //! message instead of misread.
 
 use crate::error::IndexError;
+use crate::ingest::document::{DECISION_FIELD, DECISION_INDEX_FIELD};
 use crate::schema::IndexSchema;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use tantivy::collector::Count;
 use tantivy::directory::MmapDirectory;
-use tantivy::{Index, IndexWriter, TantivyError};
+use tantivy::query::{ExistsQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Index, IndexWriter, TantivyError, Term};
 
 /// The commit payload: what an index says about itself.
 #[derive(Debug, Serialize, Deserialize)]
 struct CommitPayload {
     schema_version: u32,
+    /// Counts the commits of imr runs; the manifest records the one it was written for.
+    #[serde(default)]
+    generation: u64,
+}
+
+/// Letters and decisions held by an index.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct IndexTotals {
+    /// Letters (each has one document with decision_index 0).
+    pub letters: u64,
+    /// Decisions (documents with a decision).
+    pub decisions: u64,
 }
 
 /// An opened letter index.
@@ -103,10 +119,11 @@ impl LetterIndex {
             })
     }
 
-    /// Commits what the writer holds, recording the schema version with the commit.
-    pub fn commit(&self, writer: &mut IndexWriter) -> Result<(), IndexError> {
+    /// Commits what the writer holds, recording the schema version and `generation`.
+    pub fn commit(&self, writer: &mut IndexWriter, generation: u64) -> Result<(), IndexError> {
         let payload = serde_json::to_string(&CommitPayload {
             schema_version: self.schema.version(),
+            generation,
         })
         .expect("the commit payload serialises");
         let mut prepared = writer
@@ -117,6 +134,41 @@ impl LetterIndex {
             .commit()
             .map_err(|source| tantivy_error(&self.path, source))?;
         Ok(())
+    }
+
+    /// The generation of the last commit (0 for a new index).
+    pub fn generation(&self) -> Result<u64, IndexError> {
+        let metas = self
+            .index
+            .load_metas()
+            .map_err(|source| tantivy_error(&self.path, source))?;
+        Ok(metas
+            .payload
+            .as_deref()
+            .and_then(|payload| serde_json::from_str::<CommitPayload>(payload).ok())
+            .map_or(0, |payload| payload.generation))
+    }
+
+    /// How many letters and decisions the last commit holds.
+    pub fn totals(&self) -> Result<IndexTotals, IndexError> {
+        let count = || -> tantivy::Result<IndexTotals> {
+            let searcher = self.index.reader()?.searcher();
+            let first_decisions = TermQuery::new(
+                Term::from_field_u64(
+                    self.schema
+                        .required_field(DECISION_INDEX_FIELD)
+                        .map_err(schema_bug)?,
+                    0,
+                ),
+                IndexRecordOption::Basic,
+            );
+            let with_decision = ExistsQuery::new(DECISION_FIELD.to_string(), false);
+            Ok(IndexTotals {
+                letters: searcher.search(&first_decisions, &Count)? as u64,
+                decisions: searcher.search(&with_decision, &Count)? as u64,
+            })
+        };
+        count().map_err(|source| tantivy_error(&self.path, source))
     }
 
     fn check_schema_version(&self) -> Result<(), IndexError> {
@@ -140,6 +192,10 @@ impl LetterIndex {
             }),
         }
     }
+}
+
+fn schema_bug(error: crate::error::SchemaError) -> TantivyError {
+    TantivyError::SchemaError(error.to_string())
 }
 
 fn open_directory(path: &Path) -> Result<MmapDirectory, IndexError> {

@@ -1,16 +1,20 @@
-//! `imr index PATH...`: parses every file under the paths into the index, shows progress
-//! on a terminal, warns about each file it skipped, and ends with a one-line summary.
+//! `imr index PATH...`: brings the index up to date with the files under the paths (or
+//! rebuilds it with --full), shows progress on a terminal, stops cleanly on SIGINT/SIGTERM,
+//! and reports: one summary line on standard error, the JSON report with --report or
+//! --format json, and the last-run record `imr status` reads.
 
-use crate::cli::IndexArgs;
+use crate::cli::{IndexArgs, ReportFormat};
 use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::index::LetterIndex;
-use crate::ingest::report::{Report, SkipKind};
+use crate::ingest::report::{FileStatus, RunOutcome, RunReport};
 use crate::ingest::{index_paths, IngestOptions, Progress};
+use crate::last_run::LastRun;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
 /// Runs `imr index`.
 pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
@@ -19,67 +23,99 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
             anyhow::bail!("{}: no such file or folder", path.display());
         }
     }
-    if let Some(threads) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads as usize)
-            .build_global()
-            .context("cannot start the worker threads")?;
-    }
     let index = LetterIndex::open_or_create(&config.index_path)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let handler_stop = Arc::clone(&stop);
+    ctrlc::set_handler(move || handler_stop.store(true, Ordering::SeqCst))
+        .context("cannot install the SIGINT/SIGTERM handler")?;
     let options = IngestOptions {
         roots: args.paths.clone(),
         follow_links: args.follow_links,
         memory_budget_in_bytes: usize::try_from(args.memory_budget_mb * 1024 * 1024)
             .context("--memory-budget-mb is too large for this machine")?,
         current_year: config.current_year,
+        full: args.full,
+        commit_every_letters: args.commit_every,
+        commit_interval: Duration::from_secs(args.commit_interval),
     };
-    let started = Instant::now();
     let display = ProgressDisplay::new(config.progress_bar);
-    let report = index_paths(&index, &options, &display)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.map_or(0, |threads| threads as usize))
+        .build()
+        .context("cannot start the worker threads")?;
+    let result = pool.install(|| index_paths(&index, &options, &display, &stop));
     display.finish();
-    let elapsed = started.elapsed();
-    for file in &report.skipped {
-        let kind = match file.kind {
-            SkipKind::NotALetter => "not a letter",
-            SkipKind::Failed => "failed",
+    let report = match result {
+        Ok(report) => report,
+        Err(error) => {
+            if !matches!(error, crate::error::IndexError::Locked { .. }) {
+                // The run's own failure is worth keeping for `imr status`; a lock refusal is not a run.
+                let _ = LastRun::failed(error.to_string()).save(index.path());
+            }
+            return Err(error.into());
+        }
+    };
+    LastRun::from_report(&report)
+        .save(index.path())
+        .with_context(|| format!("cannot save the run record in {}", index.path().display()))?;
+    if let Some(path) = &args.report {
+        std::fs::write(path, serde_json::to_vec_pretty(&report)?)
+            .with_context(|| format!("cannot write the report to {}", path.display()))?;
+    }
+    for file in &report.files {
+        let status = match file.status {
+            FileStatus::Failed => "failed",
+            FileStatus::NotALetter => "not a letter",
+            FileStatus::Duplicate => "duplicate",
         };
+        eprintln!("imr: {} ({status}): {}", file.path.display(), file.reason);
+    }
+    for shared in &report.shared_case_numbers {
         eprintln!(
-            "imr: skipped {} ({kind}): {}",
-            file.path.display(),
-            file.reason
+            "imr: case number {} is stated by {} letters (all kept): {}",
+            shared.case_number,
+            shared.paths.len(),
+            shared.paths.join(", ")
         );
     }
-    eprintln!("{}", summary_line(&report, elapsed, &index));
-    Ok(if report.skipped_count(SkipKind::Failed) > 0 {
-        ExitCode::Partial
-    } else {
-        ExitCode::Success
+    eprintln!("{}", summary_line(&report));
+    if args.format == ReportFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    }
+    Ok(match report.outcome {
+        RunOutcome::Completed => ExitCode::Success,
+        RunOutcome::Partial => ExitCode::Partial,
+        RunOutcome::Interrupted => ExitCode::Interrupted,
     })
 }
 
-fn summary_line(report: &Report, elapsed: Duration, index: &LetterIndex) -> String {
-    let seconds = elapsed.as_secs_f64();
-    let letters_per_second = if seconds > 0.0 {
-        report.letters as f64 / seconds
-    } else {
-        0.0
+fn summary_line(report: &RunReport) -> String {
+    let c = &report.counts;
+    let ending = match report.outcome {
+        RunOutcome::Completed => "indexed",
+        RunOutcome::Partial => "indexed with failures",
+        RunOutcome::Interrupted => "interrupted, committed what was done",
     };
-    let not_letters = report.skipped_count(SkipKind::NotALetter);
-    let failed = report.skipped_count(SkipKind::Failed);
-    let truncated = if report.truncated_letters > 0 {
-        format!(" ({} truncated)", report.truncated_letters)
+    let pending = if c.pending > 0 {
+        format!(", {} pending for the next run", c.pending)
     } else {
         String::new()
     };
     format!(
-        "indexed {} files in {seconds:.2} s: {} letters{truncated}, {} decisions, \
-         skipped {} ({not_letters} not letters, {failed} failed); {letters_per_second:.0} letters/s; \
-         index: {}",
-        report.files_seen,
-        report.letters,
-        report.decisions,
-        not_letters + failed,
-        index.path().display()
+        "{ending}: {} files in {:.2} s: {} added, {} updated, {} removed, {} unchanged, \
+         {} duplicates, {} not letters, {} failed{pending}; index holds {} letters, {} decisions: {}",
+        c.files_seen,
+        report.seconds,
+        c.added,
+        c.updated,
+        c.removed,
+        c.unchanged,
+        c.duplicates,
+        c.not_letters,
+        c.failed,
+        c.letters_total,
+        c.decisions_total,
+        report.index.display()
     )
 }
 
@@ -96,7 +132,7 @@ impl ProgressDisplay {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{spinner} {pos} files ({per_sec}), {msg} [{elapsed_precise}]",
+                    "{spinner} {pos}/{len} files ({per_sec}), {msg} [{elapsed_precise}]",
                 )
                 .expect("the progress template is valid"),
             );
@@ -118,6 +154,12 @@ impl ProgressDisplay {
 }
 
 impl Progress for ProgressDisplay {
+    fn walked(&self, files: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(files);
+        }
+    }
+
     fn file_done(&self, letters: u64, decisions: u64) {
         let Some(bar) = &self.bar else {
             return;

@@ -4,6 +4,7 @@
 mod index;
 mod parse;
 mod search;
+mod status;
 
 use crate::cli::{Cli, Command};
 use crate::config::Config;
@@ -16,5 +17,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Index(args) => index::run(&args, &config),
         Command::Search(args) => search::run(&args, &config),
         Command::Parse(args) => parse::run(&args, &config),
+        Command::Status(args) => status::run(&args, &config),
     }
 }

@@ -12,6 +12,8 @@ use tantivy::TantivyDocument;
 pub const PATH_FIELD: &str = "path";
 /// The name of the field holding a decision's position in its letter.
 pub const DECISION_INDEX_FIELD: &str = "decision_index";
+/// The name of the field holding the decision itself.
+pub const DECISION_FIELD: &str = "decision";
 
 /// A parsed value that does not fit its schema field: a bug in the schema or the parser.
 #[derive(Debug, thiserror::Error)]

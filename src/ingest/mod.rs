@@ -1,22 +1,16 @@
-//! The ingestion pipeline: walk the paths on one thread, read and parse files in parallel
-//! on rayon's workers, and hand each letter's documents to the one tantivy `IndexWriter`,
-//! whose own bounded queue keeps memory flat however large the corpus.
+//! Ingestion: from files on disk to index documents. This module reads and parses one
+//! file; `pipeline` runs a whole index run over many.
 
 pub mod document;
+pub mod pipeline;
 pub mod read;
 pub mod report;
 pub mod walk;
 
-use crate::error::IndexError;
-use crate::index::LetterIndex;
 use crate::letter::{self, Letter, Parsed};
-use document::{letter_documents, PATH_FIELD};
-use rayon::iter::{ParallelBridge, ParallelIterator};
+pub use pipeline::{index_paths, IngestOptions, Progress};
 use read::{decode, not_text_reason, MAX_LETTER_BYTES};
-use report::{Report, SkipKind, SkippedFile};
-use std::path::{Path, PathBuf};
-use tantivy::indexer::UserOperation;
-use tantivy::Term;
+use std::path::Path;
 
 /// What one file turned out to be.
 #[derive(Debug)]
@@ -60,104 +54,6 @@ pub fn parse_bytes(bytes: &[u8], current_year: i32) -> FileOutcome {
         Parsed::Letter(letter) => FileOutcome::Letter(letter),
         Parsed::NotALetter(reason) => FileOutcome::NotALetter(reason),
     }
-}
-
-/// Settings of one index run.
-#[derive(Debug, Clone)]
-pub struct IngestOptions {
-    /// Files and folders to index.
-    pub roots: Vec<PathBuf>,
-    /// Follow symbolic links while walking.
-    pub follow_links: bool,
-    /// The memory the tantivy writer may use, split across its threads.
-    pub memory_budget_in_bytes: usize,
-    /// The year two-digit years pivot on when a letter states none.
-    pub current_year: i32,
-}
-
-/// What the pipeline tells its caller as it goes, for a progress display.
-pub trait Progress: Sync {
-    /// One file is done.
-    fn file_done(&self, letters: u64, decisions: u64);
-}
-
-/// Indexes every file under the roots and commits. A file that is not a letter or fails
-/// is listed in the report; only a failure of the index itself ends the run early.
-pub fn index_paths(
-    index: &LetterIndex,
-    options: &IngestOptions,
-    progress: &dyn Progress,
-) -> Result<Report, IndexError> {
-    let mut writer = index.writer(options.memory_budget_in_bytes)?;
-    let path_field = index.schema().required_field(PATH_FIELD)?;
-    let report = walk::files_under(&options.roots, options.follow_links)
-        .par_bridge()
-        .map(|entry| -> Result<Report, IndexError> {
-            let mut report = Report {
-                files_seen: 1,
-                ..Report::default()
-            };
-            let path = match entry {
-                Ok(path) => path,
-                Err((path, reason)) => {
-                    report.skipped.push(skipped(path, SkipKind::Failed, reason));
-                    return Ok(report);
-                }
-            };
-            let (outcome, bytes_read) = parse_file(&path, options.current_year);
-            report.bytes_read = bytes_read;
-            match outcome {
-                FileOutcome::Letter(letter) => {
-                    let key = walk::file_key(&path);
-                    let documents =
-                        letter_documents(index.schema(), &key, &letter).map_err(|source| {
-                            IndexError::Document {
-                                path: path.clone(),
-                                source,
-                            }
-                        })?;
-                    report.letters = 1;
-                    report.decisions = letter.decisions.len() as u64;
-                    report.truncated_letters = u64::from(letter.truncated);
-                    let operations = std::iter::once(UserOperation::Delete(Term::from_field_text(
-                        path_field, &key,
-                    )))
-                    .chain(documents.into_iter().map(UserOperation::Add))
-                    .collect::<Vec<_>>();
-                    writer
-                        .run(operations)
-                        .map_err(|source| IndexError::Tantivy {
-                            path: index.path().to_path_buf(),
-                            source,
-                        })?;
-                }
-                FileOutcome::NotALetter(reason) => {
-                    report
-                        .skipped
-                        .push(skipped(path, SkipKind::NotALetter, reason));
-                }
-                FileOutcome::Failed(reason) => {
-                    report.skipped.push(skipped(path, SkipKind::Failed, reason));
-                }
-            }
-            progress.file_done(report.letters, report.decisions);
-            Ok(report)
-        })
-        .try_reduce(Report::default, |left, right| Ok(left.merge(right)))?;
-    index.commit(&mut writer)?;
-    writer
-        .wait_merging_threads()
-        .map_err(|source| IndexError::Tantivy {
-            path: index.path().to_path_buf(),
-            source,
-        })?;
-    let mut report = report;
-    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(report)
-}
-
-fn skipped(path: PathBuf, kind: SkipKind, reason: String) -> SkippedFile {
-    SkippedFile { path, kind, reason }
 }
 
 #[cfg(test)]

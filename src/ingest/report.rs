@@ -1,61 +1,144 @@
-//! The outcome of an index run: counts, and every file that was not indexed with the
-//! reason. Workers build partial reports that merge, so no shared state is locked.
+//! The report of an index run: when it ran, over which paths, what it did to how many
+//! files, the index's totals afterwards, and every file that was not indexed, with the
+//! reason. Workers build partial tallies that merge, so no shared state is locked.
 
 use serde::Serialize;
 use std::path::PathBuf;
 
-/// Why a file was not indexed.
+/// What happened to the files of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Files the walk found (including ones that could not be walked).
+    pub files_seen: u64,
+    /// Letters indexed for the first time.
+    pub added: u64,
+    /// Letters whose file changed and that were indexed again.
+    pub updated: u64,
+    /// Letters whose file disappeared, and were removed from the index.
+    pub removed: u64,
+    /// Files unchanged since the last run (not read again).
+    pub unchanged: u64,
+    /// Letters with the same content as an indexed one (not indexed twice).
+    pub duplicates: u64,
+    /// Files that are not letters.
+    pub not_letters: u64,
+    /// Files that could not be read.
+    pub failed: u64,
+    /// Files left for the next run because the run was interrupted.
+    pub pending: u64,
+    /// Letters in the index after the run.
+    pub letters_total: u64,
+    /// Decisions in the index after the run.
+    pub decisions_total: u64,
+}
+
+/// Why a file is listed in the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum SkipKind {
-    /// Not an IMR letter (empty, binary, a fax cover...): expected in real folders.
-    NotALetter,
-    /// The file could not be read or parsed: the run is partial.
+pub enum FileStatus {
+    /// Could not be read: the run is partial.
     Failed,
+    /// Not an IMR letter (empty, binary, a fax cover ...).
+    NotALetter,
+    /// The same content as another letter, which is indexed.
+    Duplicate,
 }
 
 /// A file that was not indexed.
 #[derive(Debug, Clone, Serialize)]
-pub struct SkippedFile {
+pub struct ListedFile {
     /// The file.
     pub path: PathBuf,
-    /// Not a letter, or failed.
-    pub kind: SkipKind,
-    /// Why.
+    /// Why it is listed.
+    pub status: FileStatus,
+    /// What exactly.
     pub reason: String,
 }
 
-/// Counts and skipped files of an index run.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Report {
-    /// Files the walk found.
-    pub files_seen: u64,
-    /// Letters indexed.
-    pub letters: u64,
-    /// Decisions (documents) indexed.
-    pub decisions: u64,
-    /// Bytes read from letter files.
-    pub bytes_read: u64,
-    /// Letters indexed that were cut off.
-    pub truncated_letters: u64,
-    /// Files not indexed, with the reason, in walk order.
-    pub skipped: Vec<SkippedFile>,
+/// Letters in the index that share a case number (all are kept).
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedCaseNumber {
+    /// The case number.
+    pub case_number: String,
+    /// The files that state it.
+    pub paths: Vec<String>,
 }
 
-impl Report {
-    /// Adds another partial report to this one.
-    pub fn merge(mut self, other: Report) -> Report {
-        self.files_seen += other.files_seen;
-        self.letters += other.letters;
-        self.decisions += other.decisions;
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunOutcome {
+    /// Every file was indexed, unchanged, or recognised as not a letter or a duplicate.
+    Completed,
+    /// Some files failed; the rest is indexed and committed.
+    Partial,
+    /// Stopped by a signal; what was done is committed, the rest is pending.
+    Interrupted,
+}
+
+/// The whole report of a run.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunReport {
+    /// When the run started (RFC 3339).
+    pub started_at: String,
+    /// When it finished (RFC 3339).
+    pub finished_at: String,
+    /// The index.
+    pub index: PathBuf,
+    /// The paths given.
+    pub paths: Vec<PathBuf>,
+    /// A full rebuild was asked for.
+    pub full: bool,
+    /// How it ended.
+    pub outcome: RunOutcome,
+    /// What happened to how many files.
+    pub counts: Counts,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// Files that failed, were not letters, or were duplicates.
+    pub files: Vec<ListedFile>,
+    /// Case numbers stated by more than one indexed letter.
+    pub shared_case_numbers: Vec<SharedCaseNumber>,
+}
+
+/// What the workers found, merged as they finish.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    /// The counts so far (totals are filled in at the end).
+    pub counts: Counts,
+    /// Files to list in the report.
+    pub files: Vec<ListedFile>,
+    /// Case numbers of letters indexed by this run, with their file keys.
+    pub case_numbers: Vec<(String, String)>,
+    /// Bytes read.
+    pub bytes_read: u64,
+}
+
+impl Tally {
+    /// Adds another tally to this one.
+    pub fn merge(mut self, other: Tally) -> Tally {
+        let (a, b) = (&mut self.counts, other.counts);
+        a.files_seen += b.files_seen;
+        a.added += b.added;
+        a.updated += b.updated;
+        a.removed += b.removed;
+        a.unchanged += b.unchanged;
+        a.duplicates += b.duplicates;
+        a.not_letters += b.not_letters;
+        a.failed += b.failed;
+        a.pending += b.pending;
+        self.files.extend(other.files);
+        self.case_numbers.extend(other.case_numbers);
         self.bytes_read += other.bytes_read;
-        self.truncated_letters += other.truncated_letters;
-        self.skipped.extend(other.skipped);
         self
     }
 
-    /// Files of one kind that were not indexed.
-    pub fn skipped_count(&self, kind: SkipKind) -> usize {
-        self.skipped.iter().filter(|file| file.kind == kind).count()
+    /// Lists a file in the report.
+    pub fn list(&mut self, path: PathBuf, status: FileStatus, reason: String) {
+        self.files.push(ListedFile {
+            path,
+            status,
+            reason,
+        });
     }
 }

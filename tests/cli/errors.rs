@@ -102,8 +102,8 @@ fn files_that_are_not_letters_are_reported_and_not_indexed() {
             run.stderr
         );
     }
-    assert!(run.stderr.contains("1 letters"), "{}", run.stderr);
-    assert!(run.stderr.contains("skipped 3"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 added"), "{}", run.stderr);
+    assert!(run.stderr.contains("3 not letters"), "{}", run.stderr);
     let results = env
         .imr(["search", "--format", "json"])
         .expect_code(0)

@@ -2,6 +2,7 @@
 
 mod testenv;
 
+mod batch;
 mod errors;
 mod fixtures;
 mod search;

@@ -282,7 +282,8 @@ fn the_index_summary_counts_files_letters_and_skips() {
         })
         .count();
     assert!(
-        run.stderr.contains(&format!(" {letters} letters")),
+        run.stderr
+            .contains(&format!("index holds {letters} letters")),
         "summary: {}",
         run.stderr
     );
