@@ -62,7 +62,11 @@ mod tests {
     use rand::{Rng, SeedableRng};
     use rand_chacha::ChaCha8Rng;
 
-    const LETTERS: &[&str] = &[include_str!("../../sample-data/l1-cervical-esi.txt")];
+    const LETTERS: &[&str] = &[
+        include_str!("../../sample-data/l1-cervical-esi.txt"),
+        include_str!("../../sample-data/l2-2013-lumbar-therapy.txt"),
+        include_str!("../../sample-data/l3-report-knee-arthroscopy.txt"),
+    ];
 
     /// Fragments that steer the parser into its less travelled paths when spliced into text.
     const FRAGMENTS: &[&str] = &[
@@ -110,10 +114,19 @@ mod tests {
     #[test]
     fn truncated_letters_never_panic_and_are_flagged() {
         for letter in LETTERS {
-            for cut in (0..letter.len()).filter(|&cut| letter.is_char_boundary(cut)) {
-                if let FileOutcome::Letter(parsed) = parse_bytes(&letter.as_bytes()[..cut], 2026) {
-                    let complete = letter[..cut].trim_end().ends_with('.');
-                    assert!(parsed.truncated || complete, "cut at {cut} is not flagged");
+            let last_line_start = letter.trim_end().rfind('\n').unwrap_or(0);
+            for cut in (1..letter.len()).filter(|&cut| letter.is_char_boundary(cut)) {
+                let outcome = parse_bytes(&letter.as_bytes()[..cut], 2026);
+                let inside_a_word = letter.as_bytes()[cut - 1].is_ascii_alphanumeric()
+                    && letter.as_bytes()[cut].is_ascii_alphanumeric();
+                if cut < last_line_start && inside_a_word {
+                    if let FileOutcome::Letter(parsed) = outcome {
+                        assert!(
+                            parsed.truncated,
+                            "cut at {cut} of a {:?} letter",
+                            parsed.layout
+                        );
+                    }
                 }
             }
         }

@@ -6,9 +6,9 @@
 use super::header::header_fields;
 use super::items::{item_text, ItemBlock, Label, Labels, ParsedDecision};
 use super::reviewer::specialties_in_sentence;
-use super::sections::Headings;
+use super::sections::{Headings, CLINICAL_SUMMARY_HEADING, HOW_MADE_HEADING};
 use super::summary::summary_text;
-use super::{Layout, LetterParts, Verdict};
+use super::{ends_with_sentence, Layout, LetterParts, Verdict};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -22,11 +22,8 @@ enum Section {
 static HEADINGS: LazyLock<Headings<Section>> = LazyLock::new(|| {
     Headings::new(
         &[
-            (
-                r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE",
-                Section::HowMade,
-            ),
-            (r"CLINICAL\s+CASE\s+SUMMARY", Section::CaseSummary),
+            (HOW_MADE_HEADING, Section::HowMade),
+            (CLINICAL_SUMMARY_HEADING, Section::CaseSummary),
             (
                 r"IMR\s+ISSUES\s*,?\s*DECISIONS\s*,?\s*AND\s+RATIONALES?",
                 Section::Issues,
@@ -67,6 +64,7 @@ pub fn parse(text: &str, current_year: i32) -> LetterParts {
         summary: sections.body(Section::CaseSummary).and_then(summary_text),
         decisions_section_found: issues.is_some(),
         decisions: issues.map(decisions).unwrap_or_default(),
+        ends_complete: ends_with_sentence(text),
     }
 }
 

@@ -7,10 +7,10 @@
 use super::header::header_fields;
 use super::items::{item_text, ItemBlock, Label, Labels, ParsedDecision};
 use super::reviewer::specialties_in_sentence;
-use super::sections::Headings;
+use super::sections::{Headings, CLINICAL_SUMMARY_HEADING, HOW_MADE_HEADING};
 use super::summary::summary_text;
 use super::text::collapse_whitespace;
-use super::{Layout, LetterParts, Verdict};
+use super::{ends_with_sentence, Layout, LetterParts, Verdict};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -25,12 +25,9 @@ enum Section {
 static HEADINGS: LazyLock<Headings<Section>> = LazyLock::new(|| {
     Headings::new(
         &[
-            (
-                r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE",
-                Section::HowMade,
-            ),
+            (HOW_MADE_HEADING, Section::HowMade),
             (r"DOCUMENTS\s+REVIEWED", Section::DocumentsReviewed),
-            (r"CLINICAL\s+CASE\s+SUMMARY", Section::CaseSummary),
+            (CLINICAL_SUMMARY_HEADING, Section::CaseSummary),
             (
                 r"IMR\s+DECISION\s*\(?S\)?\s+AND\s+RATIONALE\s*\(?S\)?",
                 Section::Decisions,
@@ -80,6 +77,7 @@ pub fn parse(text: &str, current_year: i32) -> LetterParts {
         summary: sections.body(Section::CaseSummary).and_then(summary_text),
         decisions_section_found: decisions_body.is_some(),
         decisions: decisions_body.map(decisions).unwrap_or_default(),
+        ends_complete: ends_with_sentence(text),
     }
 }
 

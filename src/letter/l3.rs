@@ -59,6 +59,12 @@ static NUMBERED_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^\s*\d{1,2}\s*[.)]\s+").expect("numbered line regex is valid")
 });
 
+/// The last line of a whole report.
+static LICENSURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^\s*States?(?:\(s\))?\s+of\s+Licensure\s*:\s*\S")
+        .expect("licensure line regex is valid")
+});
+
 /// A summary sentence about the utilization review that names what it relied on.
 static UTILIZATION_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:utilization review|UR)\b").expect("utilization review regex is valid")
@@ -105,6 +111,9 @@ pub fn parse(text: &str, current_year: i32) -> LetterParts {
         summary,
         decisions_section_found: rationale.is_some(),
         decisions,
+        ends_complete: sections
+            .body(Section::Qualifications)
+            .is_some_and(|qualifications| LICENSURE_LINE.is_match(qualifications)),
     }
 }
 

@@ -132,7 +132,7 @@ pub fn parse(text: &str, current_year: i32) -> Parsed {
         Some(Layout::L3) => l3::parse(&text, current_year),
         None => return Parsed::NotALetter("no IMR letter headings found".to_string()),
     };
-    Parsed::Letter(Box::new(parts.into_letter(&text, current_year)))
+    Parsed::Letter(Box::new(parts.into_letter(current_year)))
 }
 
 /// What a layout's parser reads; the fields every layout derives the same way (from the
@@ -150,19 +150,26 @@ pub struct LetterParts {
     pub decisions_section_found: bool,
     /// The decisions found.
     pub decisions: Vec<items::ParsedDecision>,
+    /// The text ends the way a whole letter of its layout ends.
+    pub ends_complete: bool,
 }
 
-/// The last character of a complete letter is one of these.
+/// The last character of a complete L1 or L2 letter is one of these.
 const SENTENCE_END: &[char] = &['.', '!', '?', ')', '"', ']'];
 
+/// Whether the text stops at the end of a sentence, as L1 and L2 letters do.
+fn ends_with_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(SENTENCE_END)
+}
+
 impl LetterParts {
-    fn into_letter(self, text: &str, current_year: i32) -> Letter {
+    fn into_letter(self, current_year: i32) -> Letter {
         let summary = self.summary.as_deref().unwrap_or_default();
         let pivot_year = self.header.letter_year(current_year);
         let truncated = !self.decisions_section_found
             || self.decisions.is_empty()
             || self.decisions.iter().any(|parsed| !parsed.has_rationale)
-            || !text.trim_end().ends_with(SENTENCE_END);
+            || !self.ends_complete;
         let header = self.header;
         Letter {
             layout: self.layout,

@@ -4,6 +4,11 @@
 
 use regex::Regex;
 
+/// The heading over the reviewer's qualifications in L1 and L2.
+pub const HOW_MADE_HEADING: &str = r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE";
+/// The heading over the case summary in L1 and L2.
+pub const CLINICAL_SUMMARY_HEADING: &str = r"CLINICAL\s+CASE\s+SUMMARY";
+
 /// A compiled table of heading lines.
 pub struct Headings<H: 'static> {
     lines: Vec<(Regex, H)>,

@@ -137,26 +137,8 @@ fn add_field(builder: &mut tantivy::schema::SchemaBuilder, field: &FieldDefiniti
             }
             builder.add_text_field(name, options)
         }
-        FieldType::Integer => {
-            let mut options = NumericOptions::default().set_indexed();
-            if field.stored {
-                options = options.set_stored();
-            }
-            if field.fast {
-                options = options.set_fast();
-            }
-            builder.add_u64_field(name, options)
-        }
-        FieldType::Bool => {
-            let mut options = NumericOptions::default().set_indexed();
-            if field.stored {
-                options = options.set_stored();
-            }
-            if field.fast {
-                options = options.set_fast();
-            }
-            builder.add_bool_field(name, options)
-        }
+        FieldType::Integer => builder.add_u64_field(name, numeric_options(field)),
+        FieldType::Bool => builder.add_bool_field(name, numeric_options(field)),
         FieldType::Date => {
             let mut options = DateOptions::default().set_indexed();
             if field.stored {
@@ -169,6 +151,17 @@ fn add_field(builder: &mut tantivy::schema::SchemaBuilder, field: &FieldDefiniti
         }
         FieldType::Stored => builder.add_text_field(name, STORED),
     }
+}
+
+fn numeric_options(field: &FieldDefinition) -> NumericOptions {
+    let mut options = NumericOptions::default().set_indexed();
+    if field.stored {
+        options = options.set_stored();
+    }
+    if field.fast {
+        options = options.set_fast();
+    }
+    options
 }
 
 #[cfg(test)]
