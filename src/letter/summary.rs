@@ -44,8 +44,9 @@ static DIAGNOSIS_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("diagnosis trigger regex is valid")
 });
 
-static LIST_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*[;,]\s*|\s+as well as\s+").expect("separator regex is valid"));
+static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*[;,]\s*(?:as well as\s+)?|\s+as well as\s+").expect("separator regex is valid")
+});
 
 static SUMMARY_BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^The expert reviewer developed the following clinical case summary based on a review of the case file,? including all medical records\s*:?\s*")
@@ -237,6 +238,10 @@ mod tests {
                 &["cervical strain", "shoulder impingement"],
             ),
             ("She has pain.", &[]),
+            (
+                "He was diagnosed with radiculitis, as well as impingement.",
+                &["radiculitis", "impingement"],
+            ),
         ];
         for (text, expected) in rows {
             assert_eq!(diagnoses(text), *expected, "{text}");
