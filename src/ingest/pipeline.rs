@@ -71,6 +71,7 @@ pub fn index_paths(
         progress,
         stop,
         writer: RwLock::new(writer),
+        operations: Mutex::new(()),
         manifest,
         pending_changes: Mutex::new(Vec::new()),
         clock: Mutex::new(CommitClock::new()),
@@ -78,8 +79,7 @@ pub fn index_paths(
         letters_by_hash: Mutex::new(HashMap::new()),
     };
     if options.full {
-        run.writer_read()
-            .delete_all_documents()
+        run.with_writer(|writer| writer.delete_all_documents())
             .map_err(|source| run.tantivy(source))?;
         run.manifest.clear()?;
     } else {
@@ -182,6 +182,8 @@ struct Run<'a> {
     /// Workers add under the read lock; a commit takes the write lock, so it falls between
     /// two letters, never inside one.
     writer: RwLock<IndexWriter>,
+    /// Held while operations are given to the writer, so they are queued in order.
+    operations: Mutex<()>,
     manifest: Manifest,
     /// Manifest changes of the work done since the last commit.
     pending_changes: Mutex<Vec<Change>>,
@@ -192,10 +194,20 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    fn writer_read(&self) -> std::sync::RwLockReadGuard<'_, IndexWriter> {
-        self.writer
+    /// Gives `write` the writer to add or delete with. tantivy numbers operations
+    /// (opstamps) and then queues deletes in two steps; two threads interleaving them would
+    /// queue deletes out of order, and a delete applied out of order can remove another
+    /// letter's documents. So operations go in one at a time; parsing stays parallel.
+    fn with_writer<T>(&self, write: impl FnOnce(&IndexWriter) -> T) -> T {
+        let writer = self
+            .writer
             .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let _in_order = self
+            .operations
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        write(&writer)
     }
 
     fn tantivy(&self, source: tantivy::TantivyError) -> IndexError {
@@ -309,11 +321,12 @@ impl Run<'_> {
         })?;
         let path_field = self.index.schema().required_field(PATH_FIELD)?;
         let mut tally = Tally::default();
-        let writer = self.writer_read();
         for path in vanished {
             if let Some(record) = self.manifest.get(&path)? {
                 if matches!(record.kind, FileKind::Letter | FileKind::Unknown) {
-                    writer.delete_term(Term::from_field_text(path_field, &path));
+                    self.with_writer(|writer| {
+                        writer.delete_term(Term::from_field_text(path_field, &path))
+                    });
                     tally.counts.removed += 1;
                 }
             }
@@ -400,8 +413,9 @@ impl Run<'_> {
                 && matches!(previous.kind, FileKind::Letter | FileKind::NotALetter);
             if same_content {
                 tally.counts.unchanged = 1;
-                let _writing = self.writer_read();
-                self.record_change(Change::Put(key.to_string(), record(previous.kind, None)));
+                self.with_writer(|_| {
+                    self.record_change(Change::Put(key.to_string(), record(previous.kind, None)))
+                });
                 return Ok((0, 0));
             }
         }
@@ -422,17 +436,18 @@ impl Run<'_> {
         };
         let path_term = Term::from_field_text(self.index.schema().required_field(PATH_FIELD)?, key);
         if let Some(original) = self.claim_content(key, &hash, on_disk)? {
-            let writer = self.writer_read();
-            if previous
+            let had_documents = previous
                 .as_ref()
-                .is_some_and(|p| p.kind != FileKind::NotALetter)
-            {
-                writer.delete_term(path_term);
-            }
-            self.record_change(Change::Put(
-                key.to_string(),
-                record(FileKind::Duplicate, Some(original.clone())),
-            ));
+                .is_some_and(|p| p.kind != FileKind::NotALetter);
+            self.with_writer(|writer| {
+                if had_documents {
+                    writer.delete_term(path_term);
+                }
+                self.record_change(Change::Put(
+                    key.to_string(),
+                    record(FileKind::Duplicate, Some(original.clone())),
+                ));
+            });
             tally.counts.duplicates = 1;
             tally.list(
                 path.to_path_buf(),
@@ -450,13 +465,12 @@ impl Run<'_> {
         let operations: Vec<UserOperation> = std::iter::once(UserOperation::Delete(path_term))
             .chain(documents.into_iter().map(UserOperation::Add))
             .collect();
-        {
-            let writer = self.writer_read();
-            writer
-                .run(operations)
-                .map_err(|source| self.tantivy(source))?;
+        self.with_writer(|writer| {
+            writer.run(operations)?;
             self.record_change(Change::Put(key.to_string(), record(FileKind::Letter, None)));
-        }
+            Ok(())
+        })
+        .map_err(|source| self.tantivy(source))?;
         if previous.is_some() {
             tally.counts.updated = 1;
         } else {
@@ -524,11 +538,9 @@ impl Run<'_> {
         reason: String,
         tally: &mut Tally,
     ) -> Result<(u64, u64), IndexError> {
-        let writer = self.writer_read();
-        if previous.is_some_and(|p| matches!(p.kind, FileKind::Letter | FileKind::Unknown)) {
-            let path_field = self.index.schema().required_field(PATH_FIELD)?;
-            writer.delete_term(Term::from_field_text(path_field, key));
-        }
+        let path_term = Term::from_field_text(self.index.schema().required_field(PATH_FIELD)?, key);
+        let had_documents =
+            previous.is_some_and(|p| matches!(p.kind, FileKind::Letter | FileKind::Unknown));
         let record = FileRecord {
             size,
             modified_ns,
@@ -536,7 +548,12 @@ impl Run<'_> {
             kind: FileKind::NotALetter,
             duplicate_of: None,
         };
-        self.record_change(Change::Put(key.to_string(), record));
+        self.with_writer(|writer| {
+            if had_documents {
+                writer.delete_term(path_term);
+            }
+            self.record_change(Change::Put(key.to_string(), record));
+        });
         tally.counts.not_letters = 1;
         tally.list(PathBuf::from(key), FileStatus::NotALetter, reason);
         Ok((0, 0))
