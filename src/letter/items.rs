@@ -134,6 +134,41 @@ impl ItemBlock {
     }
 }
 
+/// An item found at the start of some lines: its text, its verdict, and how many lines it
+/// took.
+pub type ItemStart = (String, Verdict, usize);
+
+/// Reads a section of items: `item_at` recognises an item starting at a line; each label
+/// line after it starts that label's text, and other lines continue the open label.
+pub fn gather_decisions(
+    section: &str,
+    labels: &Labels,
+    item_at: impl Fn(&[&str]) -> Option<ItemStart>,
+) -> Vec<ParsedDecision> {
+    let lines: Vec<&str> = section.lines().collect();
+    let mut decisions = Vec::new();
+    let mut block: Option<ItemBlock> = None;
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        let mut used = 1;
+        if let Some((label, rest)) = labels.find(line) {
+            if let Some(block) = block.as_mut() {
+                block.start(label, rest);
+            }
+        } else if let Some((item, verdict, item_lines)) = item_at(&lines[index..]) {
+            decisions.extend(block.take().map(|done| done.finish(false)));
+            block = Some(ItemBlock::new(item, verdict));
+            used = item_lines;
+        } else if let Some(block) = block.as_mut() {
+            block.append(line);
+        }
+        index += used;
+    }
+    decisions.extend(block.map(|last| last.finish(true)));
+    decisions
+}
+
 /// A decision from its raw parts: the guideline citations are classified, texts collapsed.
 pub fn decision(
     item: &str,

@@ -4,7 +4,7 @@
 //! by its guideline and rationale labels.
 
 use super::header::header_fields;
-use super::items::{item_text, ItemBlock, Label, Labels, ParsedDecision};
+use super::items::{gather_decisions, item_text, Label, Labels, ParsedDecision};
 use super::reviewer::specialties_in_sentence;
 use super::sections::{Headings, CLINICAL_SUMMARY_HEADING, HOW_MADE_HEADING};
 use super::summary::summary_text;
@@ -69,29 +69,15 @@ pub fn parse(text: &str, current_year: i32) -> LetterParts {
 }
 
 fn decisions(issues: &str) -> Vec<ParsedDecision> {
-    let mut decisions = Vec::new();
-    let mut block: Option<ItemBlock> = None;
-    for line in issues.lines() {
-        if let Some((label, rest)) = LABELS.find(line) {
-            if let Some(block) = block.as_mut() {
-                block.start(label, rest);
-            }
-        } else if let Some(caps) = DECISION_LINE.captures(line) {
-            if let Some(done) = block.take() {
-                decisions.push(done.finish(false));
-            }
-            let verdict = if caps[2].eq_ignore_ascii_case("upheld") {
-                Verdict::Upheld
-            } else {
-                Verdict::Overturned
-            };
-            block = Some(ItemBlock::new(item_text(&caps[1]), verdict));
-        } else if let Some(block) = block.as_mut() {
-            block.append(line);
-        }
-    }
-    decisions.extend(block.map(|last| last.finish(true)));
-    decisions
+    gather_decisions(issues, &LABELS, |lines| {
+        let caps = DECISION_LINE.captures(lines.first()?)?;
+        let verdict = if caps[2].eq_ignore_ascii_case("upheld") {
+            Verdict::Upheld
+        } else {
+            Verdict::Overturned
+        };
+        Some((item_text(&caps[1]), verdict, 1))
+    })
 }
 
 #[cfg(test)]

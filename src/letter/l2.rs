@@ -5,7 +5,7 @@
 //! appropriate." (overturned), possibly wrapped over lines.
 
 use super::header::header_fields;
-use super::items::{item_text, ItemBlock, Label, Labels, ParsedDecision};
+use super::items::{gather_decisions, item_text, ItemStart, Label, Labels, ParsedDecision};
 use super::reviewer::specialties_in_sentence;
 use super::sections::{Headings, CLINICAL_SUMMARY_HEADING, HOW_MADE_HEADING};
 use super::summary::summary_text;
@@ -82,35 +82,12 @@ pub fn parse(text: &str, current_year: i32) -> LetterParts {
 }
 
 fn decisions(section: &str) -> Vec<ParsedDecision> {
-    let lines: Vec<&str> = section.lines().collect();
-    let mut decisions = Vec::new();
-    let mut block: Option<ItemBlock> = None;
-    let mut index = 0;
-    while index < lines.len() {
-        let line = lines[index];
-        if let Some((label, rest)) = LABELS.find(line) {
-            if let Some(block) = block.as_mut() {
-                block.start(label, rest);
-            }
-        } else if let Some((item, verdict, used)) = item_sentence(&lines[index..]) {
-            if let Some(done) = block.take() {
-                decisions.push(done.finish(false));
-            }
-            block = Some(ItemBlock::new(item, verdict));
-            index += used;
-            continue;
-        } else if let Some(block) = block.as_mut() {
-            block.append(line);
-        }
-        index += 1;
-    }
-    decisions.extend(block.map(|last| last.finish(true)));
-    decisions
+    gather_decisions(section, &LABELS, item_sentence)
 }
 
 /// A numbered item sentence starting at `lines[0]`: the item, its verdict, and how many
 /// lines the sentence took.
-fn item_sentence(lines: &[&str]) -> Option<(String, Verdict, usize)> {
+fn item_sentence(lines: &[&str]) -> Option<ItemStart> {
     if !ITEM_START.is_match(lines.first()?) {
         return None;
     }
