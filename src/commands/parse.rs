@@ -45,7 +45,7 @@ pub fn run(args: &ParseArgs, config: &Config) -> anyhow::Result<ExitCode> {
             .map(|entry| match entry {
                 Ok(path) => (
                     path.display().to_string(),
-                    parse_file(path, config.current_year).0,
+                    parse_file(path, config.current_year),
                 ),
                 Err((path, reason)) => (
                     path.display().to_string(),

@@ -25,24 +25,23 @@ pub enum FileOutcome {
 
 /// Reads, decodes and parses one file. `current_year` resolves two-digit years of letters
 /// that state no year of their own.
-pub fn parse_file(path: &Path, current_year: i32) -> (FileOutcome, u64) {
+pub fn parse_file(path: &Path, current_year: i32) -> FileOutcome {
     let size_in_bytes = match std::fs::metadata(path) {
         Ok(metadata) => metadata.len(),
-        Err(error) => return (FileOutcome::Failed(format!("cannot read: {error}")), 0),
+        Err(error) => return FileOutcome::Failed(format!("cannot read: {error}")),
     };
     if size_in_bytes > MAX_LETTER_BYTES {
         let reason = format!(
             "too large for a letter ({:.1} MiB; letters are a few KiB of text)",
             size_in_bytes as f64 / (1024.0 * 1024.0)
         );
-        return (FileOutcome::NotALetter(reason), 0);
+        return FileOutcome::NotALetter(reason);
     }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(error) => return (FileOutcome::Failed(format!("cannot read: {error}")), 0),
+        Err(error) => return FileOutcome::Failed(format!("cannot read: {error}")),
     };
-    let bytes_read = bytes.len() as u64;
-    (parse_bytes(&bytes, current_year), bytes_read)
+    parse_bytes(&bytes, current_year)
 }
 
 /// What a file's contents are: not text, not a letter, or a parsed letter.

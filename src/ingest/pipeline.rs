@@ -399,7 +399,6 @@ impl Run<'_> {
             Ok(bytes) => bytes,
             Err(error) => return failed(tally, format!("cannot read: {error}")),
         };
-        tally.bytes_read = bytes.len() as u64;
         let hash = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes));
         let record = |kind, duplicate_of| FileRecord {
             size,

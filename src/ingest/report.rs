@@ -110,8 +110,6 @@ pub struct Tally {
     pub files: Vec<ListedFile>,
     /// Case numbers of letters indexed by this run, with their file keys.
     pub case_numbers: Vec<(String, String)>,
-    /// Bytes read.
-    pub bytes_read: u64,
 }
 
 impl Tally {
@@ -129,7 +127,6 @@ impl Tally {
         a.pending += b.pending;
         self.files.extend(other.files);
         self.case_numbers.extend(other.case_numbers);
-        self.bytes_read += other.bytes_read;
         self
     }
 

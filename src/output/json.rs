@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 /// The results as one JSON object; facets are `{field: {value: count}}`, most frequent
 /// value first.
-pub fn results_json(results: &SearchResults) -> Value {
+fn results_json(results: &SearchResults) -> Value {
     let facets: Map<String, Value> = results
         .facets
         .iter()

@@ -26,5 +26,4 @@ pub fn write_results(
     }
 }
 
-pub use json::results_json;
 pub use quality::write as write_quality_report;

@@ -47,15 +47,15 @@ pub fn search(index: &LetterIndex, request: &SearchRequest) -> Result<SearchResu
         .collect::<Result<Vec<_>, _>>()?;
     let reader = index.tantivy().reader().map_err(SearchError::Tantivy)?;
     let searcher = reader.searcher();
-    let query = query::build_query(index, &searcher, request.query.as_deref(), &request.filters)?;
-    let top_docs = TopDocs::with_limit(request.limit.max(1))
-        .and_offset(request.offset)
-        .order_by_score();
-    let (top, total_hits) = searcher.search(&*query, &(top_docs, Count))?;
     let text_query = match request.query.as_deref().filter(|q| !q.trim().is_empty()) {
         Some(text) => Some(query::parse_query_string(index, text)?),
         None => None,
     };
+    let query = query::build_query(index, &searcher, text_query.as_deref(), &request.filters)?;
+    let top_docs = TopDocs::with_limit(request.limit.max(1))
+        .and_offset(request.offset)
+        .order_by_score();
+    let (top, total_hits) = searcher.search(&*query, &(top_docs, Count))?;
     let builder = hits::HitBuilder::new(schema, &searcher, text_query.as_deref())?;
     let hits = top
         .into_iter()

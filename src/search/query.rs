@@ -27,12 +27,12 @@ static BARE_DAY: LazyLock<Regex> = LazyLock::new(|| {
 pub fn build_query(
     index: &LetterIndex,
     searcher: &Searcher,
-    query: Option<&str>,
+    text_query: Option<&dyn Query>,
     filters: &[String],
 ) -> Result<Box<dyn Query>, SearchError> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if let Some(query) = query.filter(|query| !query.trim().is_empty()) {
-        clauses.push((Occur::Must, parse_query_string(index, query)?));
+    if let Some(text_query) = text_query {
+        clauses.push((Occur::Must, text_query.box_clone()));
     }
     for filter in filters {
         // A filter narrows the hits without changing their order.

@@ -83,12 +83,7 @@ fn a_missing_path_is_an_error() {
 fn files_that_are_not_letters_are_reported_and_not_indexed() {
     let env = TestEnv::new();
     let letters = env.path().join("letters");
-    std::fs::create_dir_all(&letters).expect("mkdir");
-    std::fs::copy(
-        "sample-data/l1-cervical-esi.txt",
-        letters.join("letter.txt"),
-    )
-    .expect("copy");
+    env.copy_seed_letter("letters/letter.txt");
     env.write("letters/empty.txt", "");
     env.write("letters/blob.bin", [0u8, 159, 146, 150, 0, 1, 2]);
     env.write("letters/scan.pdf", "%PDF-1.4\n...");
@@ -116,12 +111,7 @@ fn files_that_are_not_letters_are_reported_and_not_indexed() {
 fn a_file_that_cannot_be_read_makes_the_run_partial() {
     let env = TestEnv::new();
     let letters = env.path().join("letters");
-    std::fs::create_dir_all(&letters).expect("mkdir");
-    std::fs::copy(
-        "sample-data/l1-cervical-esi.txt",
-        letters.join("letter.txt"),
-    )
-    .expect("copy");
+    env.copy_seed_letter("letters/letter.txt");
     std::os::unix::fs::symlink(letters.join("gone.txt"), letters.join("dangling.txt"))
         .expect("symlink");
     let run = env

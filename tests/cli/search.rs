@@ -229,28 +229,12 @@ fn every_format_carries_the_same_hits() {
         .as_array()
         .expect("hits")
         .iter()
-        .map(|hit| {
-            format!(
-                "{}#{}",
-                hit["path"].as_str().expect("path"),
-                hit["decision_index"]
-            )
-        })
+        .map(hit_key)
         .collect();
     let ndjson = env
         .imr(query.iter().chain(&["--format", "ndjson"]))
         .expect_code(0);
-    let ndjson_paths: Vec<String> = ndjson
-        .json_lines()
-        .iter()
-        .map(|hit| {
-            format!(
-                "{}#{}",
-                hit["path"].as_str().expect("path"),
-                hit["decision_index"]
-            )
-        })
-        .collect();
+    let ndjson_paths: Vec<String> = ndjson.json_lines().iter().map(hit_key).collect();
     assert_eq!(paths, ndjson_paths);
     let csv = env
         .imr(query.iter().chain(&["--format", "csv"]))
@@ -288,4 +272,13 @@ fn the_index_summary_counts_files_letters_and_skips() {
         run.stderr
     );
     assert!(run.stderr.contains(&env.index_dir().display().to_string()));
+}
+
+/// A hit's file and position, to compare hits across formats.
+fn hit_key(hit: &Value) -> String {
+    format!(
+        "{}#{}",
+        hit["path"].as_str().expect("path"),
+        hit["decision_index"]
+    )
 }

@@ -48,6 +48,13 @@ impl TestEnv {
         path
     }
 
+    /// Copies the seed letter to `relative` under the workspace and returns its path.
+    pub fn copy_seed_letter(&self, relative: &str) -> PathBuf {
+        let seed = std::fs::read(repo_root().join("sample-data/l1-cervical-esi.txt"))
+            .expect("the seed letter is readable");
+        self.write(relative, seed)
+    }
+
     /// Runs `imr` with `args`, the workspace's index in `IMR_INDEX`.
     pub fn imr<I, S>(&self, args: I) -> Run
     where
