@@ -42,6 +42,9 @@ impl Labels {
 
     /// The label a line starts with, and the rest of the line.
     pub fn find<'a>(&self, line: &'a str) -> Option<(Label, &'a str)> {
+        if !line.contains(':') {
+            return None;
+        }
         self.lines
             .iter()
             .find_map(|(regex, label)| regex.find(line).map(|found| (*label, &line[found.end()..])))

@@ -70,7 +70,8 @@ pub fn parse(text: &str, current_year: i32) -> LetterParts {
 
 fn decisions(issues: &str) -> Vec<ParsedDecision> {
     gather_decisions(issues, &LABELS, |lines| {
-        let caps = DECISION_LINE.captures(lines.first()?)?;
+        let line = lines.first().filter(|line| line.contains(':'))?;
+        let caps = DECISION_LINE.captures(line)?;
         let verdict = if caps[2].eq_ignore_ascii_case("upheld") {
             Verdict::Upheld
         } else {

@@ -23,33 +23,53 @@ pub fn normalize(raw: &str) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut seen_case_numbers: Vec<String> = Vec::new();
     for line in raw.lines().flat_map(|line| line.split(['\r', '\u{c}'])) {
-        if PAGE_FOOTER.is_match(line) {
-            continue;
-        }
-        if let Some(caps) = CASE_NUMBER_LINE.captures(line) {
-            let number = caps[2].to_ascii_uppercase();
-            let labelled_first = caps.get(1).is_some() && !seen_case_numbers.contains(&number);
-            seen_case_numbers.push(number);
-            if !labelled_first {
+        let line = line.trim_end();
+        if may_be_furniture(line) {
+            if PAGE_FOOTER.is_match(line) {
                 continue;
             }
+            if let Some(caps) = CASE_NUMBER_LINE.captures(line) {
+                let number = caps[2].to_ascii_uppercase();
+                let labelled_first = caps.get(1).is_some() && !seen_case_numbers.contains(&number);
+                seen_case_numbers.push(number);
+                if !labelled_first {
+                    continue;
+                }
+            }
         }
-        let clean: String = line
-            .trim_end()
-            .chars()
-            .map(|c| match c {
-                '\u{a0}' | '\t' | '\u{2007}' | '\u{202f}' => ' ',
-                '\u{2018}' | '\u{2019}' => '\'',
-                '\u{201c}' | '\u{201d}' => '"',
-                other => other,
-            })
-            .collect();
-        lines.push(clean);
+        lines.push(plain_characters(line));
     }
     join_hyphenated_words(&mut lines);
     let mut text = lines.join("\n");
     text.push('\n');
     text
+}
+
+/// Whether a line could be page furniture: a footer starts with "page", a case number line
+/// holds "CM". Most lines are neither, and skip the regexes.
+fn may_be_furniture(line: &str) -> bool {
+    let trimmed = line.trim_start().as_bytes();
+    trimmed
+        .get(..4)
+        .is_some_and(|start| start.eq_ignore_ascii_case(b"page"))
+        || trimmed
+            .windows(2)
+            .any(|pair| pair.eq_ignore_ascii_case(b"cm"))
+}
+
+/// The line with non-breaking spaces and tabs as spaces and curly quotes as straight ones.
+fn plain_characters(line: &str) -> String {
+    if line.is_ascii() && !line.contains('\t') {
+        return line.to_string();
+    }
+    line.chars()
+        .map(|c| match c {
+            '\u{a0}' | '\t' | '\u{2007}' | '\u{202f}' => ' ',
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            other => other,
+        })
+        .collect()
 }
 
 /// "epi-" at the end of a line and "dural" at the start of the next non-blank one become

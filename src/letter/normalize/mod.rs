@@ -7,39 +7,46 @@ pub mod categories;
 pub mod guidelines;
 pub mod specialties;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 /// A compiled table of `(pattern, value)` rows, tried in order. Patterns are
 /// case-insensitive regexes matched on word boundaries.
 pub struct PatternTable<T: 'static> {
+    /// Every row's pattern, so one pass over a text tells which rows match.
+    set: RegexSet,
     rows: Vec<(Regex, T)>,
 }
 
 impl<T: Copy> PatternTable<T> {
     /// Compiles the rows; a bad pattern is a bug in the table, caught by its unit tests.
     pub fn new(rows: &[(&str, T)]) -> PatternTable<T> {
-        let rows = rows
+        let patterns: Vec<String> = rows
             .iter()
-            .map(|&(pattern, value)| {
-                let regex = Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))
+            .map(|(pattern, _)| format!(r"(?i)\b(?:{pattern})\b"))
+            .collect();
+        let set =
+            RegexSet::new(&patterns).unwrap_or_else(|error| panic!("table patterns: {error}"));
+        let rows = patterns
+            .iter()
+            .zip(rows)
+            .map(|(pattern, &(_, value))| {
+                let regex = Regex::new(pattern)
                     .unwrap_or_else(|error| panic!("table pattern {pattern:?}: {error}"));
                 (regex, value)
             })
             .collect();
-        PatternTable { rows }
+        PatternTable { set, rows }
     }
 
     /// The value of the first row whose pattern occurs in `text`.
     pub fn first_match(&self, text: &str) -> Option<T> {
-        self.rows
-            .iter()
-            .find(|(regex, _)| regex.is_match(text))
-            .map(|&(_, value)| value)
+        let row = self.set.matches(text).into_iter().next()?;
+        Some(self.rows[row].1)
     }
 
     /// Whether every row's pattern occurs in `text`.
     pub fn all_match(&self, text: &str) -> bool {
-        self.rows.iter().all(|(regex, _)| regex.is_match(text))
+        self.set.matches(text).matched_all()
     }
 
     /// The value of the first row whose pattern matches the whole of `text`.
