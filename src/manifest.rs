@@ -181,6 +181,20 @@ impl Manifest {
         })
     }
 
+    /// Gives the space of pages that earlier transactions left behind back to the file
+    /// system. Every commit writes pages anew (redb is copy-on-write), so without this
+    /// the file grows with every run.
+    pub fn compact(&mut self) -> Result<(), ManifestError> {
+        // Each pass moves what it can towards the start of the file; it says when there
+        // is nothing left to move.
+        while self
+            .database
+            .compact()
+            .map_err(|error| self.error(error.into()))?
+        {}
+        Ok(())
+    }
+
     fn read<T>(
         &self,
         body: impl FnOnce(&redb::ReadTransaction) -> Result<T, redb::Error>,
@@ -283,6 +297,35 @@ mod tests {
         assert_eq!(manifest.get("/a").expect("get"), None);
         assert_eq!(manifest.letter_with_hash("h3").expect("hash"), None);
         assert_eq!(manifest.paths_where(|_| true).expect("paths"), ["/b"]);
+    }
+
+    #[test]
+    fn compacting_returns_the_space_of_old_pages_and_keeps_every_record() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut manifest = Manifest::open(dir.path()).expect("open");
+        for generation in 1..=20 {
+            let changes: Vec<Change> = (0..500)
+                .map(|n| {
+                    let hash = format!("{generation}-{n}");
+                    Change::Put(format!("/letters/{n}.txt"), record(&hash, FileKind::Letter))
+                })
+                .collect();
+            manifest.apply(&changes, generation).expect("apply");
+        }
+        let file_size = || {
+            std::fs::metadata(dir.path().join(MANIFEST_FILE))
+                .expect("manifest file")
+                .len()
+        };
+        let before = file_size();
+        manifest.compact().expect("compact");
+        assert!(file_size() < before, "{} -> {}", before, file_size());
+        assert_eq!(manifest.paths_where(|_| true).expect("paths").len(), 500);
+        assert_eq!(
+            manifest.letter_with_hash("20-7").expect("hash").as_deref(),
+            Some("/letters/7.txt")
+        );
+        assert_eq!(manifest.generation().expect("generation"), 20);
     }
 
     #[test]

@@ -104,8 +104,13 @@ pub fn index_paths(
         .merge(tally);
     run.commit()?;
 
-    let writer = run
-        .writer
+    let Run {
+        writer,
+        mut manifest,
+        ..
+    } = run;
+    manifest.compact()?;
+    let writer = writer
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     writer
