@@ -49,16 +49,10 @@ pub fn letter_documents(
                     continue;
                 }
                 let name = field.definition.source_name();
-                let value = if name == DECISION_INDEX_FIELD {
-                    Some(Value::from(position))
-                } else {
-                    decision
-                        .get(name)
-                        .or_else(|| letter_values.get(name))
-                        .cloned()
-                };
-                if let Some(value) = value {
-                    add_value(&mut document, field, &value)?;
+                if name == DECISION_INDEX_FIELD {
+                    add_value(&mut document, field, &Value::from(position))?;
+                } else if let Some(value) = decision.get(name).or_else(|| letter_values.get(name)) {
+                    add_value(&mut document, field, value)?;
                 }
             }
             Ok(document)
