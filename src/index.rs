@@ -11,7 +11,7 @@ use tantivy::collector::Count;
 use tantivy::directory::MmapDirectory;
 use tantivy::query::{ExistsQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Index, IndexWriter, TantivyError, Term};
+use tantivy::{Index, IndexWriter, ReloadPolicy, Searcher, TantivyError, Term};
 
 /// The commit payload: what an index says about itself.
 #[derive(Debug, Serialize, Deserialize)]
@@ -106,6 +106,17 @@ impl LetterIndex {
         &self.schema
     }
 
+    /// A searcher over the last commit. Each command searches one commit and exits, so the
+    /// reader is not kept up to date (no thread watching for new commits).
+    pub fn searcher(&self) -> tantivy::Result<Searcher> {
+        let reader = self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(reader.searcher())
+    }
+
     /// The index's one writer. Fails with [`IndexError::Locked`] while another process
     /// holds it.
     pub fn writer(&self, memory_budget_in_bytes: usize) -> Result<IndexWriter, IndexError> {
@@ -152,7 +163,7 @@ impl LetterIndex {
     /// How many letters and decisions the last commit holds.
     pub fn totals(&self) -> Result<IndexTotals, IndexError> {
         let count = || -> tantivy::Result<IndexTotals> {
-            let searcher = self.index.reader()?.searcher();
+            let searcher = self.searcher()?;
             let first_decisions = TermQuery::new(
                 Term::from_field_u64(
                     self.schema

@@ -282,10 +282,8 @@ impl Run<'_> {
         let path_field = self.index.schema().required_field(PATH_FIELD)?;
         let searcher = self
             .index
-            .tantivy()
-            .reader()
-            .map_err(|source| self.tantivy(source))?
-            .searcher();
+            .searcher()
+            .map_err(|source| self.tantivy(source))?;
         let mut changes = Vec::new();
         for segment in searcher.segment_readers() {
             let terms = segment
@@ -608,7 +606,7 @@ fn shared_case_numbers(
         path: index.path().to_path_buf(),
         source,
     };
-    let searcher = index.tantivy().reader().map_err(tantivy_error)?.searcher();
+    let searcher = index.searcher().map_err(tantivy_error)?;
     let mut shared: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (case_number, _) in indexed {
         if shared.contains_key(case_number) {

@@ -45,8 +45,7 @@ pub fn search(index: &LetterIndex, request: &SearchRequest) -> Result<SearchResu
         .iter()
         .map(|name| schema.field_where(name, "--facet", |field| field.facet))
         .collect::<Result<Vec<_>, _>>()?;
-    let reader = index.tantivy().reader().map_err(SearchError::Tantivy)?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher().map_err(SearchError::Tantivy)?;
     let text_query = match request.query.as_deref().filter(|q| !q.trim().is_empty()) {
         Some(text) => Some(query::parse_query_string(index, text)?),
         None => None,
