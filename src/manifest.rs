@@ -14,6 +14,10 @@ use std::path::{Path, PathBuf};
 /// File name of the manifest inside the index directory.
 pub const MANIFEST_FILE: &str = "imr-manifest.redb";
 
+/// redb's cache (1 GiB by default) would hold most of a large manifest in memory; the walk
+/// looks files up in sorted order, so a small cache serves it as well.
+const MANIFEST_CACHE_BYTES: usize = 64 * 1024 * 1024;
+
 const FILES: TableDefinition<&str, &[u8]> = TableDefinition::new("files");
 const LETTER_HASHES: TableDefinition<&str, &str> = TableDefinition::new("letter_hashes");
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
@@ -77,10 +81,13 @@ impl Manifest {
     /// Opens the manifest in `index_dir`, creating it when missing.
     pub fn open(index_dir: &Path) -> Result<Manifest, ManifestError> {
         let path = index_dir.join(MANIFEST_FILE);
-        let database = Database::create(&path).map_err(|error| ManifestError {
-            path: path.clone(),
-            message: error.to_string(),
-        })?;
+        let database = Database::builder()
+            .set_cache_size(MANIFEST_CACHE_BYTES)
+            .create(&path)
+            .map_err(|error| ManifestError {
+                path: path.clone(),
+                message: error.to_string(),
+            })?;
         let manifest = Manifest { path, database };
         manifest.write(|transaction| {
             transaction.open_table(FILES)?;

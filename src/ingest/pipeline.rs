@@ -195,7 +195,7 @@ struct Run<'a> {
     clock: Mutex<CommitClock>,
     generation: Mutex<u64>,
     /// Content hashes of the letters indexed by this run, to spot duplicates between them.
-    letters_by_hash: Mutex<HashMap<String, String>>,
+    letters_by_hash: Mutex<HashMap<u128, String>>,
 }
 
 impl Run<'_> {
@@ -402,7 +402,8 @@ impl Run<'_> {
             Ok(bytes) => bytes,
             Err(error) => return failed(tally, format!("cannot read: {error}")),
         };
-        let hash = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes));
+        let content_hash = xxhash_rust::xxh3::xxh3_128(&bytes);
+        let hash = format!("{content_hash:032x}");
         let record = |kind, duplicate_of| FileRecord {
             size,
             modified_ns,
@@ -437,7 +438,7 @@ impl Run<'_> {
             FileOutcome::Failed(reason) => return failed(tally, reason),
         };
         let path_term = Term::from_field_text(self.index.schema().required_field(PATH_FIELD)?, key);
-        if let Some(original) = self.claim_content(key, &hash, on_disk)? {
+        if let Some(original) = self.claim_content(key, content_hash, &hash, on_disk)? {
             let had_documents = previous
                 .as_ref()
                 .is_some_and(|p| p.kind != FileKind::NotALetter);
@@ -479,9 +480,7 @@ impl Run<'_> {
             tally.counts.added = 1;
         }
         if let Some(case_number) = &letter.case_number {
-            tally
-                .case_numbers
-                .push((case_number.clone(), key.to_string()));
+            tally.case_numbers.push(case_number.clone());
         }
         Ok((1, letter.decisions.len() as u64))
     }
@@ -506,25 +505,27 @@ impl Run<'_> {
     }
 
     /// The letter already holding this content, or `None` after claiming it for `key`.
+    /// `hash_hex` is `content_hash` as the manifest records it.
     fn claim_content(
         &self,
         key: &str,
-        hash: &str,
+        content_hash: u128,
+        hash_hex: &str,
         on_disk: &HashSet<&str>,
     ) -> Result<Option<String>, IndexError> {
         let mut claimed = self
             .letters_by_hash
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(original) = claimed.get(hash) {
+        if let Some(original) = claimed.get(&content_hash) {
             return Ok((original != key).then(|| original.clone()));
         }
         let indexed = self
             .manifest
-            .letter_with_hash(hash)?
+            .letter_with_hash(hash_hex)?
             .filter(|original| original != key && on_disk.contains(original.as_str()));
         if indexed.is_none() {
-            claimed.insert(hash.to_string(), key.to_string());
+            claimed.insert(content_hash, key.to_string());
         }
         Ok(indexed)
     }
@@ -593,7 +594,7 @@ fn is_under(path: &str, root: &str) -> bool {
 /// state it too.
 fn shared_case_numbers(
     index: &LetterIndex,
-    indexed: &[(String, String)],
+    indexed: &[String],
 ) -> Result<Vec<SharedCaseNumber>, IndexError> {
     let schema = index.schema();
     let (Some(case_field), Some(path_field)) =
@@ -608,7 +609,7 @@ fn shared_case_numbers(
     };
     let searcher = index.searcher().map_err(tantivy_error)?;
     let mut shared: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (case_number, _) in indexed {
+    for case_number in indexed {
         if shared.contains_key(case_number) {
             continue;
         }

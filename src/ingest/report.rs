@@ -108,8 +108,8 @@ pub struct Tally {
     pub counts: Counts,
     /// Files to list in the report.
     pub files: Vec<ListedFile>,
-    /// Case numbers of letters indexed by this run, with their file keys.
-    pub case_numbers: Vec<(String, String)>,
+    /// Case numbers of letters indexed by this run.
+    pub case_numbers: Vec<String>,
 }
 
 impl Tally {
