@@ -92,10 +92,18 @@ fn item_sentence(lines: &[&str]) -> Option<ItemStart> {
         return None;
     }
     let mut sentence = String::new();
-    for (used, line) in lines.iter().take(MAX_ITEM_LINES).enumerate() {
-        if used > 0 && (LABELS.find(line).is_some() || ITEM_START.is_match(line)) {
+    // Blank lines (a page break inside the sentence) do not count as wrapped lines.
+    let mut text_lines = 0;
+    for (used, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if text_lines == MAX_ITEM_LINES
+            || (text_lines > 0 && (LABELS.find(line).is_some() || ITEM_START.is_match(line)))
+        {
             return None;
         }
+        text_lines += 1;
         sentence.push(' ');
         sentence.push_str(line);
         if let Some(caps) = ITEM_VERDICT.captures(&collapse_whitespace(&sentence)) {
@@ -114,6 +122,24 @@ fn item_sentence(lines: &[&str]) -> Option<ItemStart> {
 mod tests {
     use super::*;
     use crate::letter::normalize::guidelines::GuidelineFamily;
+
+    #[test]
+    fn an_item_sentence_may_wrap_across_a_page_break() {
+        let lines = [
+            "3. Home health aide assistance 8 hours a day as requested by the primary treating",
+            "",
+            "",
+            "physician is not medically necessary and appropriate.",
+            "Rationale for the Decision: Not homebound.",
+        ];
+        let (item, verdict, used) = item_sentence(&lines).expect("an item sentence");
+        assert_eq!(
+            item,
+            "Home health aide assistance 8 hours a day as requested by the primary treating physician"
+        );
+        assert_eq!(verdict, Verdict::Upheld);
+        assert_eq!(used, 4);
+    }
 
     #[test]
     fn reads_numbered_item_sentences() {

@@ -88,11 +88,17 @@ pub fn sex(summary: &str) -> Option<Sex> {
     })
 }
 
-/// The first sentence that speaks of the injury, which names the injured body parts.
-pub fn injury_statement(summary: &str) -> Option<&str> {
-    sentences(summary)
-        .into_iter()
-        .find(|sentence| sentence.to_ascii_lowercase().contains("injur"))
+/// The summary sentences that may state the injury: the first sentence or two.
+const INJURY_STATEMENT_SENTENCES: usize = 2;
+
+/// Whether a sentence speaks of the injury ("injury", "injured", "injuries").
+fn speaks_of_injury(sentence: &str) -> bool {
+    sentence.to_ascii_lowercase().contains("injur")
+}
+
+/// The first sentence that speaks of the injury.
+fn injury_statement(summary: &str) -> Option<&str> {
+    sentences(summary).into_iter().find(|s| speaks_of_injury(s))
 }
 
 /// The date of injury: the date after "date of injury", else the first date of the
@@ -107,9 +113,17 @@ pub fn date_of_injury(summary: &str, pivot_year: i32) -> Option<NaiveDate> {
     first_date(injury_statement(summary)?, pivot_year)
 }
 
-/// The body parts the injury statement names.
+/// The body parts the injury statement names: the first of the summary's first two
+/// sentences that speaks of the injury and names a part ("... with a date of injury of
+/// 01/15/2011. She injured her right knee ..." states them in its second sentence).
 pub fn body_parts(summary: &str) -> Vec<BodyPart> {
-    injury_statement(summary).map_or_else(Vec::new, body_parts_in)
+    sentences(summary)
+        .into_iter()
+        .take(INJURY_STATEMENT_SENTENCES)
+        .filter(|sentence| speaks_of_injury(sentence))
+        .map(body_parts_in)
+        .find(|parts| !parts.is_empty())
+        .unwrap_or_default()
 }
 
 /// The diagnoses, as written: each list after "diagnosed with" (and similar) up to the end
@@ -210,11 +224,41 @@ mod tests {
     }
 
     #[test]
+    fn reads_body_parts_from_the_injury_statement() {
+        let rows: &[(&str, &[BodyPart])] = &[
+            (SEED, &[CervicalSpine, LumbarSpine]),
+            (
+                "The patient is a 39 y/o woman with a date of injury of 01/15/2011. She injured \
+                 her right knee when she slipped. She has headaches.",
+                &[Knee],
+            ),
+            (
+                "This 46 year old female claimant sustained a work injury on Mar. 24, 2010 \
+                 involving the bilateral shoulders.",
+                &[Shoulder],
+            ),
+            (
+                "The patient is a 50 year old man with a date of injury of 2/2/10. He is a \
+                 cook. A prior injury to his left knee was noted in 2005.",
+                &[],
+            ),
+            (
+                "He injured his low back. Pain radiates to the left leg and foot.",
+                &[LumbarSpine],
+            ),
+        ];
+        for (summary, expected) in rows {
+            assert_eq!(body_parts(summary), *expected, "{summary}");
+        }
+    }
+
+    #[test]
     fn reads_injury_dates() {
         let rows = [
             ("The injured worker is a 55-year-old male who reported an industrial injury on March 3, 2012 to his low back.", NaiveDate::from_ymd_opt(2012, 3, 3)),
             ("She is a 39 y/o woman with a date of injury of 01/15/2011. She fell.", NaiveDate::from_ymd_opt(2011, 1, 15)),
             ("He was injured at work on 4/5/98 when he fell.", NaiveDate::from_ymd_opt(1998, 4, 5)),
+            ("She injured her mid back on Oct. 30, 2001 while moving furniture.", NaiveDate::from_ymd_opt(2001, 10, 30)),
             ("No injury date is stated.", None),
         ];
         for (text, expected) in rows {

@@ -9,6 +9,9 @@ static PAGE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*page\s+\d+\s+of\s+\d+\s*$").expect("page footer regex is valid")
 });
 
+static CASE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bCM\d{2}-\d{4,8}\b").expect("case number regex is valid"));
+
 static CASE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:((?:IMR\s+)?case\s+(?:number|no\.?)\s*:?)\s*)?(CM\d{2}-\d{4,8})\s*$")
         .expect("case number line regex is valid")
@@ -31,11 +34,17 @@ pub fn normalize(raw: &str) -> String {
             if let Some(caps) = CASE_NUMBER_LINE.captures(line) {
                 let number = caps[2].to_ascii_uppercase();
                 let labelled_first = caps.get(1).is_some() && !seen_case_numbers.contains(&number);
-                seen_case_numbers.push(number);
                 if !labelled_first {
                     continue;
                 }
             }
+            // A header may state the case number beside other fields; a labelled line
+            // repeating it later is page furniture all the same.
+            seen_case_numbers.extend(
+                CASE_NUMBER
+                    .find_iter(line)
+                    .map(|found| found.as_str().to_ascii_uppercase()),
+            );
         }
         lines.push(plain_characters(line));
     }
@@ -115,9 +124,11 @@ pub fn collapse_whitespace(text: &str) -> String {
     collapsed
 }
 
-/// Words after which a period does not end a sentence.
+/// Words after which a period does not end a sentence: titles, "e.g." and the like, and
+/// the months of dates such as "Mar. 24, 2010".
 const ABBREVIATIONS: &[&str] = &[
-    "dr", "mr", "mrs", "ms", "st", "vs", "no", "approx", "e.g", "i.e", "etc", "jr", "sr",
+    "dr", "mr", "mrs", "ms", "st", "vs", "no", "approx", "e.g", "i.e", "etc", "jr", "sr", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// Splits whitespace-collapsed text into sentences: a sentence ends at `.`, `!` or `?`
@@ -184,6 +195,10 @@ mod tests {
                 "Case Number: CM14-0104321\nx\ny\n",
             ),
             ("text\nCM14-0104321\ntext", "text\ntext\n"),
+            (
+                "IMR Case Number:  CM13-0034127   Date of Injury: 06/14/2011\nx\nCase Number: CM13-0034127\ny",
+                "IMR Case Number:  CM13-0034127   Date of Injury: 06/14/2011\nx\ny\n",
+            ),
         ];
         for (raw, expected) in rows {
             assert_eq!(normalize(raw), expected, "{raw:?}");
@@ -212,7 +227,7 @@ mod tests {
 
     #[test]
     fn splits_sentences() {
-        let rows: [(&str, &[&str]); 4] = [
+        let rows: [(&str, &[&str]); 5] = [
             ("One. Two.", &["One.", "Two."]),
             (
                 "Seen by Dr. Smith. Then PT.",
@@ -220,6 +235,10 @@ mod tests {
             ),
             ("Level C6-C7. 2 sessions.", &["Level C6-C7.", "2 sessions."]),
             ("dose 2.5 mg. done", &["dose 2.5 mg. done"]),
+            (
+                "Injured on Mar. 24, 2010 at work. Seen Sept. 3.",
+                &["Injured on Mar. 24, 2010 at work.", "Seen Sept. 3."],
+            ),
         ];
         for (text, expected) in rows {
             assert_eq!(sentences(text), expected, "{text}");
