@@ -3,6 +3,7 @@
 mod testenv;
 
 mod batch;
+mod corpus;
 mod errors;
 mod fixtures;
 mod search;

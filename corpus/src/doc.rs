@@ -1,0 +1,124 @@
+//! A rendered letter before extraction artefacts: a sequence of blocks (lines kept as they
+//! are, paragraphs that may wrap, paragraph gaps), each marked with what it states, so that
+//! truncation can cut at a structural point and know what the truth loses.
+
+/// How a block is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A line kept as it is: header field, heading, item line, list entry.
+    Line,
+    /// Prose that wraps; its spaces may come out doubled or non-breaking.
+    Prose,
+    /// Text that wraps with plain spaces: citations, L2 decision sentences.
+    Wrapped,
+    /// A paragraph break.
+    Gap,
+}
+
+/// What a block states, for truncation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Nothing truncation cares about.
+    Plain,
+    /// Part of the header block (no page break falls inside it).
+    Header,
+    /// The clinical summary; its first `protected` bytes state age, sex, injury and diagnoses.
+    Summary {
+        /// Bytes a mid-summary cut must keep.
+        protected: usize,
+    },
+    /// L1's `<item>:  Upheld` line of decision `k`.
+    DecisionLine(usize),
+    /// L1's `MAXIMUS guideline:` paragraph of decision `k`.
+    ReviewerCitation(usize),
+    /// The rationale of decision `k` (L3: the shared rationale, k = 0).
+    Rationale(usize),
+    /// L3: a block after the summary and before the rationale heading.
+    BeforeRationale,
+}
+
+/// One block.
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// How it is laid out.
+    pub kind: BlockKind,
+    /// Its text, single-spaced (empty for a gap).
+    pub text: String,
+    /// What it states.
+    pub mark: Mark,
+    /// Bytes of a leading label ("Decision rationale: "), which a cut never splits.
+    pub label_len: usize,
+}
+
+/// How the file ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// A complete letter: a final newline, perhaps blank lines.
+    Complete,
+    /// Cut inside a line: no final newline.
+    MidLine,
+    /// Cut after a complete line: one newline.
+    AfterLine,
+}
+
+/// A letter as blocks.
+#[derive(Clone, Debug)]
+pub struct Doc {
+    /// The blocks, in order.
+    pub blocks: Vec<Block>,
+    /// How the file ends.
+    pub ending: Ending,
+    /// The case number as page furniture may repeat it (None: the letter does not state it).
+    pub case_number: Option<String>,
+}
+
+impl Doc {
+    /// An empty document.
+    pub fn new(case_number: Option<String>) -> Doc {
+        Doc {
+            blocks: Vec::with_capacity(64),
+            ending: Ending::Complete,
+            case_number,
+        }
+    }
+
+    /// Adds a block.
+    pub fn push(&mut self, kind: BlockKind, text: impl Into<String>, mark: Mark) {
+        self.blocks.push(Block {
+            kind,
+            text: text.into(),
+            mark,
+            label_len: 0,
+        });
+    }
+
+    /// Adds a line kept as it is.
+    pub fn line(&mut self, text: impl Into<String>) {
+        self.push(BlockKind::Line, text, Mark::Plain);
+    }
+
+    /// Adds a paragraph break.
+    pub fn gap(&mut self) {
+        if self.blocks.last().is_some_and(|b| b.kind != BlockKind::Gap) {
+            self.push(BlockKind::Gap, "", Mark::Plain);
+        }
+    }
+
+    /// Adds `label` and `text` as one paragraph of `kind`, remembering the label's length.
+    pub fn labelled(&mut self, kind: BlockKind, label: &str, text: &str, mark: Mark) {
+        let label_len = label.len() + 1;
+        self.blocks.push(Block {
+            kind,
+            text: format!("{label} {text}"),
+            mark,
+            label_len,
+        });
+    }
+
+    /// Marks every block so far as part of the header.
+    pub fn mark_header(&mut self) {
+        for block in &mut self.blocks {
+            block.mark = Mark::Header;
+        }
+    }
+}
