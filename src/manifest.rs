@@ -7,8 +7,7 @@
 // redb's own error type is large; the closures below return it as redb's API does.
 #![allow(clippy::result_large_err)]
 
-use redb::{Database, ReadableTable, TableDefinition};
-use serde::{Deserialize, Serialize};
+use redb::{Database, ReadableTable, TableDefinition, TableHandle};
 use std::path::{Path, PathBuf};
 
 /// File name of the manifest inside the index directory.
@@ -18,14 +17,17 @@ pub const MANIFEST_FILE: &str = "imr-manifest.redb";
 /// looks files up in sorted order, so a small cache serves it as well.
 const MANIFEST_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
-const FILES: TableDefinition<&str, &[u8]> = TableDefinition::new("files");
-const LETTER_HASHES: TableDefinition<&str, &str> = TableDefinition::new("letter_hashes");
+/// Path -> [`FileRecord`] in its binary form.
+const FILES: TableDefinition<&str, &[u8]> = TableDefinition::new("files_v2");
+/// Content hash -> path of the indexed letter with that content.
+const LETTER_HASHES: TableDefinition<u128, &str> = TableDefinition::new("letter_hashes_v2");
+/// The tables of the first manifest format (JSON records, hex hashes), dropped on open.
+const FORMER_TABLES: [&str; 2] = ["files", "letter_hashes"];
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 const GENERATION_KEY: &str = "generation";
 
 /// What a file turned out to be when it was last read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     /// Indexed as a letter.
     Letter,
@@ -38,18 +40,75 @@ pub enum FileKind {
 }
 
 /// What the manifest records of one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRecord {
     /// Size in bytes.
     pub size: u64,
     /// Modification time, nanoseconds since the Unix epoch.
     pub modified_ns: i128,
-    /// xxh3-128 of the content, in hex.
-    pub hash: String,
+    /// xxh3-128 of the content (0 for a file not read).
+    pub hash: u128,
     /// What it was.
     pub kind: FileKind,
     /// For a duplicate: the letter it duplicates.
     pub duplicate_of: Option<String>,
+}
+
+/// The bytes of a record before its `duplicate_of` path: kind, size, modification time, hash.
+const FIXED_RECORD_BYTES: usize = 1 + 8 + 16 + 16;
+
+impl FileKind {
+    fn code(self) -> u8 {
+        match self {
+            FileKind::Letter => 0,
+            FileKind::NotALetter => 1,
+            FileKind::Duplicate => 2,
+            FileKind::Unknown => 3,
+        }
+    }
+
+    fn from_code(code: u8) -> Option<FileKind> {
+        [
+            FileKind::Letter,
+            FileKind::NotALetter,
+            FileKind::Duplicate,
+            FileKind::Unknown,
+        ]
+        .into_iter()
+        .find(|kind| kind.code() == code)
+    }
+}
+
+impl FileRecord {
+    /// The record as stored: fixed-size fields (little-endian), then the duplicated
+    /// letter's path, if any. A few dozen bytes, where JSON took three times as many.
+    fn to_bytes(&self) -> Vec<u8> {
+        let duplicate_of = self.duplicate_of.as_deref().unwrap_or_default();
+        let mut bytes = Vec::with_capacity(FIXED_RECORD_BYTES + duplicate_of.len());
+        bytes.push(self.kind.code());
+        bytes.extend_from_slice(&self.size.to_le_bytes());
+        bytes.extend_from_slice(&self.modified_ns.to_le_bytes());
+        bytes.extend_from_slice(&self.hash.to_le_bytes());
+        bytes.extend_from_slice(duplicate_of.as_bytes());
+        bytes
+    }
+
+    /// A stored record; `None` for bytes that are not one (the file is then read again).
+    fn from_bytes(bytes: &[u8]) -> Option<FileRecord> {
+        let (fixed, duplicate_of) = bytes.split_at_checked(FIXED_RECORD_BYTES)?;
+        let (kind, rest) = fixed.split_first()?;
+        let (size, rest) = rest.split_at(8);
+        let (modified_ns, hash) = rest.split_at(16);
+        Some(FileRecord {
+            kind: FileKind::from_code(*kind)?,
+            size: u64::from_le_bytes(size.try_into().ok()?),
+            modified_ns: i128::from_le_bytes(modified_ns.try_into().ok()?),
+            hash: u128::from_le_bytes(hash.try_into().ok()?),
+            duplicate_of: (!duplicate_of.is_empty())
+                .then(|| String::from_utf8(duplicate_of.to_vec()).ok())
+                .flatten(),
+        })
+    }
 }
 
 /// A change to write with the next commit.
@@ -90,9 +149,21 @@ impl Manifest {
             })?;
         let manifest = Manifest { path, database };
         manifest.write(|transaction| {
+            let mut former = false;
+            for table in transaction.list_tables()? {
+                if FORMER_TABLES.contains(&table.name()) {
+                    transaction.delete_table(table)?;
+                    former = true;
+                }
+            }
             transaction.open_table(FILES)?;
             transaction.open_table(LETTER_HASHES)?;
-            transaction.open_table(META)?;
+            let mut meta = transaction.open_table(META)?;
+            if former {
+                // The records are gone; a generation that no longer matches the index's
+                // makes the run re-learn every indexed file and read it again.
+                meta.remove(GENERATION_KEY)?;
+            }
             Ok(())
         })?;
         Ok(manifest)
@@ -103,12 +174,12 @@ impl Manifest {
         self.read(|transaction| {
             let table = transaction.open_table(FILES)?;
             let record = table.get(path)?;
-            Ok(record.and_then(|bytes| serde_json::from_slice(bytes.value()).ok()))
+            Ok(record.and_then(|bytes| FileRecord::from_bytes(bytes.value())))
         })
     }
 
     /// The indexed letter with this content hash.
-    pub fn letter_with_hash(&self, hash: &str) -> Result<Option<String>, ManifestError> {
+    pub fn letter_with_hash(&self, hash: u128) -> Result<Option<String>, ManifestError> {
         self.read(|transaction| {
             let table = transaction.open_table(LETTER_HASHES)?;
             let path = table.get(hash)?;
@@ -148,22 +219,21 @@ impl Manifest {
             for change in changes {
                 match change {
                     Change::Put(path, record) => {
-                        let previous = files.get(path.as_str())?.and_then(|bytes| {
-                            serde_json::from_slice::<FileRecord>(bytes.value()).ok()
-                        });
+                        let previous = files
+                            .get(path.as_str())?
+                            .and_then(|bytes| FileRecord::from_bytes(bytes.value()));
                         if let Some(previous) = previous {
                             forget_hash(&mut hashes, &previous, path)?;
                         }
-                        let bytes = serde_json::to_vec(record).expect("a FileRecord serialises");
-                        files.insert(path.as_str(), bytes.as_slice())?;
+                        files.insert(path.as_str(), record.to_bytes().as_slice())?;
                         if record.kind == FileKind::Letter {
-                            hashes.insert(record.hash.as_str(), path.as_str())?;
+                            hashes.insert(record.hash, path.as_str())?;
                         }
                     }
                     Change::Remove(path) => {
-                        let previous = files.remove(path.as_str())?.and_then(|bytes| {
-                            serde_json::from_slice::<FileRecord>(bytes.value()).ok()
-                        });
+                        let previous = files
+                            .remove(path.as_str())?
+                            .and_then(|bytes| FileRecord::from_bytes(bytes.value()));
                         if let Some(previous) = previous {
                             forget_hash(&mut hashes, &previous, path)?;
                         }
@@ -236,7 +306,7 @@ impl Manifest {
 }
 
 fn forget_hash(
-    hashes: &mut redb::Table<&str, &str>,
+    hashes: &mut redb::Table<u128, &str>,
     previous: &FileRecord,
     path: &str,
 ) -> Result<(), redb::Error> {
@@ -244,10 +314,10 @@ fn forget_hash(
         return Ok(());
     }
     let owned_by_path = hashes
-        .get(previous.hash.as_str())?
+        .get(previous.hash)?
         .is_some_and(|owner| owner.value() == path);
     if owned_by_path {
-        hashes.remove(previous.hash.as_str())?;
+        hashes.remove(previous.hash)?;
     }
     Ok(())
 }
@@ -256,11 +326,11 @@ fn forget_hash(
 mod tests {
     use super::*;
 
-    fn record(hash: &str, kind: FileKind) -> FileRecord {
+    fn record(hash: u128, kind: FileKind) -> FileRecord {
         FileRecord {
             size: 10,
             modified_ns: 1,
-            hash: hash.to_string(),
+            hash,
             kind,
             duplicate_of: None,
         }
@@ -274,35 +344,32 @@ mod tests {
         manifest
             .apply(
                 &[
-                    Change::Put("/a".into(), record("h1", FileKind::Letter)),
-                    Change::Put("/b".into(), record("h2", FileKind::NotALetter)),
+                    Change::Put("/a".into(), record(1, FileKind::Letter)),
+                    Change::Put("/b".into(), record(2, FileKind::NotALetter)),
                 ],
                 1,
             )
             .expect("apply");
         assert_eq!(
             manifest.get("/a").expect("get"),
-            Some(record("h1", FileKind::Letter))
+            Some(record(1, FileKind::Letter))
         );
         assert_eq!(
-            manifest.letter_with_hash("h1").expect("hash").as_deref(),
+            manifest.letter_with_hash(1).expect("hash").as_deref(),
             Some("/a")
         );
-        assert_eq!(manifest.letter_with_hash("h2").expect("hash"), None);
+        assert_eq!(manifest.letter_with_hash(2).expect("hash"), None);
         assert_eq!(manifest.generation().expect("generation"), 1);
 
         manifest
-            .apply(
-                &[Change::Put("/a".into(), record("h3", FileKind::Letter))],
-                2,
-            )
+            .apply(&[Change::Put("/a".into(), record(3, FileKind::Letter))], 2)
             .expect("apply");
-        assert_eq!(manifest.letter_with_hash("h1").expect("hash"), None);
+        assert_eq!(manifest.letter_with_hash(1).expect("hash"), None);
         manifest
             .apply(&[Change::Remove("/a".into())], 3)
             .expect("apply");
         assert_eq!(manifest.get("/a").expect("get"), None);
-        assert_eq!(manifest.letter_with_hash("h3").expect("hash"), None);
+        assert_eq!(manifest.letter_with_hash(3).expect("hash"), None);
         assert_eq!(manifest.paths_where(|_| true).expect("paths"), ["/b"]);
     }
 
@@ -313,8 +380,8 @@ mod tests {
         for generation in 1..=20 {
             let changes: Vec<Change> = (0..500)
                 .map(|n| {
-                    let hash = format!("{generation}-{n}");
-                    Change::Put(format!("/letters/{n}.txt"), record(&hash, FileKind::Letter))
+                    let hash = u128::from(generation) * 1_000 + n;
+                    Change::Put(format!("/letters/{n}.txt"), record(hash, FileKind::Letter))
                 })
                 .collect();
             manifest.apply(&changes, generation).expect("apply");
@@ -329,10 +396,55 @@ mod tests {
         assert!(file_size() < before, "{} -> {}", before, file_size());
         assert_eq!(manifest.paths_where(|_| true).expect("paths").len(), 500);
         assert_eq!(
-            manifest.letter_with_hash("20-7").expect("hash").as_deref(),
+            manifest.letter_with_hash(20_007).expect("hash").as_deref(),
             Some("/letters/7.txt")
         );
         assert_eq!(manifest.generation().expect("generation"), 20);
+    }
+
+    #[test]
+    fn records_keep_every_field_through_their_bytes() {
+        let records = [
+            record(u128::MAX, FileKind::Letter),
+            FileRecord {
+                size: u64::MAX,
+                modified_ns: -5,
+                hash: 7,
+                kind: FileKind::Duplicate,
+                duplicate_of: Some("/letters/San José.txt".to_string()),
+            },
+            record(0, FileKind::Unknown),
+            record(3, FileKind::NotALetter),
+        ];
+        for record in records {
+            assert_eq!(FileRecord::from_bytes(&record.to_bytes()), Some(record));
+        }
+        assert_eq!(FileRecord::from_bytes(b"{\"size\":10}"), None);
+        assert_eq!(FileRecord::from_bytes(&[9; FIXED_RECORD_BYTES]), None);
+    }
+
+    #[test]
+    fn a_manifest_of_the_former_format_is_dropped_and_relearned() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let former_files: TableDefinition<&str, &[u8]> = TableDefinition::new("files");
+        {
+            let database = Database::create(dir.path().join(MANIFEST_FILE)).expect("create");
+            let transaction = database.begin_write().expect("write");
+            transaction
+                .open_table(former_files)
+                .expect("table")
+                .insert("/a", br#"{"size":1}"#.as_slice())
+                .expect("insert");
+            transaction
+                .open_table(META)
+                .expect("table")
+                .insert(GENERATION_KEY, 5)
+                .expect("insert");
+            transaction.commit().expect("commit");
+        }
+        let manifest = Manifest::open(dir.path()).expect("open");
+        assert_eq!(manifest.generation().expect("generation"), 0);
+        assert!(manifest.paths_where(|_| true).expect("paths").is_empty());
     }
 
     #[test]
@@ -340,10 +452,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         Manifest::open(dir.path())
             .expect("open")
-            .apply(
-                &[Change::Put("/a".into(), record("h", FileKind::Letter))],
-                7,
-            )
+            .apply(&[Change::Put("/a".into(), record(9, FileKind::Letter))], 7)
             .expect("apply");
         let manifest = Manifest::open(dir.path()).expect("reopen");
         assert_eq!(manifest.paths_where(|_| true).expect("paths").len(), 1);

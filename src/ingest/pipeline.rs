@@ -388,31 +388,22 @@ impl Run<'_> {
         if size > MAX_LETTER_BYTES {
             let reason =
                 format!("too large for a letter ({size} bytes; letters are a few KiB of text)");
-            return self.not_a_letter(
-                key,
-                previous.as_ref(),
-                size,
-                modified_ns,
-                String::new(),
-                reason,
-                tally,
-            );
+            return self.not_a_letter(key, previous.as_ref(), size, modified_ns, 0, reason, tally);
         }
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(error) => return failed(tally, format!("cannot read: {error}")),
         };
         let content_hash = xxhash_rust::xxh3::xxh3_128(&bytes);
-        let hash = format!("{content_hash:032x}");
         let record = |kind, duplicate_of| FileRecord {
             size,
             modified_ns,
-            hash: hash.clone(),
+            hash: content_hash,
             kind,
             duplicate_of,
         };
         if let Some(previous) = &previous {
-            let same_content = previous.hash == hash
+            let same_content = previous.hash == content_hash
                 && matches!(previous.kind, FileKind::Letter | FileKind::NotALetter);
             if same_content {
                 tally.counts.unchanged = 1;
@@ -430,7 +421,7 @@ impl Run<'_> {
                     previous.as_ref(),
                     size,
                     modified_ns,
-                    hash,
+                    content_hash,
                     reason,
                     tally,
                 );
@@ -438,7 +429,7 @@ impl Run<'_> {
             FileOutcome::Failed(reason) => return failed(tally, reason),
         };
         let path_term = Term::from_field_text(self.index.schema().required_field(PATH_FIELD)?, key);
-        if let Some(original) = self.claim_content(key, content_hash, &hash, on_disk)? {
+        if let Some(original) = self.claim_content(key, content_hash, on_disk)? {
             let had_documents = previous
                 .as_ref()
                 .is_some_and(|p| p.kind != FileKind::NotALetter);
@@ -497,7 +488,7 @@ impl Run<'_> {
             FileKind::Letter | FileKind::NotALetter => true,
             FileKind::Unknown => false,
             FileKind::Duplicate => {
-                let original = self.manifest.letter_with_hash(&record.hash)?;
+                let original = self.manifest.letter_with_hash(record.hash)?;
                 original
                     .is_some_and(|original| original != key && on_disk.contains(original.as_str()))
             }
@@ -505,12 +496,10 @@ impl Run<'_> {
     }
 
     /// The letter already holding this content, or `None` after claiming it for `key`.
-    /// `hash_hex` is `content_hash` as the manifest records it.
     fn claim_content(
         &self,
         key: &str,
         content_hash: u128,
-        hash_hex: &str,
         on_disk: &HashSet<&str>,
     ) -> Result<Option<String>, IndexError> {
         let mut claimed = self
@@ -522,7 +511,7 @@ impl Run<'_> {
         }
         let indexed = self
             .manifest
-            .letter_with_hash(hash_hex)?
+            .letter_with_hash(content_hash)?
             .filter(|original| original != key && on_disk.contains(original.as_str()));
         if indexed.is_none() {
             claimed.insert(content_hash, key.to_string());
@@ -537,7 +526,7 @@ impl Run<'_> {
         previous: Option<&FileRecord>,
         size: u64,
         modified_ns: i128,
-        hash: String,
+        hash: u128,
         reason: String,
         tally: &mut Tally,
     ) -> Result<(u64, u64), IndexError> {
@@ -567,7 +556,7 @@ fn unknown_record() -> FileRecord {
     FileRecord {
         size: 0,
         modified_ns: 0,
-        hash: String::new(),
+        hash: 0,
         kind: FileKind::Unknown,
         duplicate_of: None,
     }
