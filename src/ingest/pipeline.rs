@@ -77,6 +77,8 @@ pub fn index_paths(
         clock: Mutex::new(CommitClock::new()),
         generation: Mutex::new(index.generation()?),
         letters_by_hash: Mutex::new(HashMap::new()),
+        changed_since_commit: AtomicBool::new(false),
+        committed: AtomicBool::new(false),
     };
     if options.full {
         run.with_writer(|writer| writer.delete_all_documents())
@@ -107,9 +109,12 @@ pub fn index_paths(
     let Run {
         writer,
         mut manifest,
+        committed,
         ..
     } = run;
-    manifest.compact()?;
+    if committed.into_inner() {
+        manifest.compact()?;
+    }
     let writer = writer
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -196,6 +201,10 @@ struct Run<'a> {
     generation: Mutex<u64>,
     /// Content hashes of the letters indexed by this run, to spot duplicates between them.
     letters_by_hash: Mutex<HashMap<u128, String>>,
+    /// The writer or the manifest has work that the next commit would make permanent.
+    changed_since_commit: AtomicBool,
+    /// This run has committed something.
+    committed: AtomicBool,
 }
 
 impl Run<'_> {
@@ -212,6 +221,7 @@ impl Run<'_> {
             .operations
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.changed_since_commit.store(true, Ordering::SeqCst);
         write(&writer)
     }
 
@@ -222,12 +232,18 @@ impl Run<'_> {
         }
     }
 
-    /// Commits the index, then writes the manifest changes that the commit made true.
+    /// Commits the index, then writes the manifest changes that the commit made true. With
+    /// nothing to commit (a run over unchanged files) it does nothing.
     fn commit(&self) -> Result<(), IndexError> {
         let mut writer = self
             .writer
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // Changes are made under the writer's read lock, so none can come in between.
+        if !self.changed_since_commit.swap(false, Ordering::SeqCst) {
+            return Ok(());
+        }
+        self.committed.store(true, Ordering::SeqCst);
         let mut generation = self
             .generation
             .lock()
@@ -265,6 +281,7 @@ impl Run<'_> {
     }
 
     fn record_change(&self, change: Change) {
+        self.changed_since_commit.store(true, Ordering::SeqCst);
         self.pending_changes
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())

@@ -212,6 +212,30 @@ fn full_rebuilds_from_scratch() {
     assert_eq!(count(&run, "letters_total"), 4);
 }
 
+#[test]
+fn a_run_over_unchanged_files_commits_nothing() {
+    let env = TestEnv::new();
+    let letters = env.path().join("letters");
+    write_letters(&env, "letters", 0..4);
+    index(&env, &letters).expect_code(0);
+    let generation = index_generation(&env);
+    let meta = std::fs::read(env.index_dir().join("meta.json")).expect("meta.json");
+    let run = index(&env, &letters).expect_code(0);
+    assert_eq!(count(&run, "unchanged"), 4);
+    assert_eq!(index_generation(&env), generation);
+    assert_eq!(
+        std::fs::read(env.index_dir().join("meta.json")).expect("meta.json"),
+        meta,
+        "a run with nothing to do rewrote the index's meta.json"
+    );
+    write_letters(&env, "letters", 4..5);
+    index(&env, &letters).expect_code(0);
+    assert!(
+        index_generation(&env) > generation,
+        "a new letter is committed"
+    );
+}
+
 /// Starts `imr index` in the background on `folder`.
 fn spawn_index(env: &TestEnv, folder: &Path, extra: &[&str]) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_imr"))
