@@ -61,7 +61,14 @@ pub fn search(index: &LetterIndex, request: &SearchRequest) -> Result<SearchResu
         .take(request.limit)
         .map(|(score, address)| builder.build(score, address))
         .collect::<Result<Vec<_>, _>>()?;
-    let facets = facets::facet_counts(&searcher, &*query, &facet_fields)?;
+    // Facets are counted in a pass of their own: without scores, tantivy hands the
+    // collector whole blocks of matching documents, which it reads column by column.
+    let facets = if facet_fields.is_empty() {
+        Vec::new()
+    } else {
+        let collected = searcher.search(&*query, &facets::FacetCollector::new(&facet_fields)?)?;
+        facets::facet_counts(&facet_fields, collected)
+    };
     Ok(SearchResults {
         total_hits,
         hits,
