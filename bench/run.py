@@ -1,0 +1,327 @@
+#!/usr/bin/env python3
+"""imr-search benchmark: one command, one table.
+
+For each corpus size it generates a deterministic corpus (imr-corpus generate), then measures
+on the same files in the same run:
+  - parse accuracy against the corpus's ground truth (lowest per-field agreement) and the
+    parse throughput on one core (imr parse, RAYON_NUM_THREADS=1);
+  - imr full index: wall time, letters/s, MB/s, peak RSS (/usr/bin/time -v), index size
+    relative to the corpus;
+  - a no-change re-run and a 1%-new re-run;
+  - bare tantivy indexing each file as one text document (bench/bare_tantivy.rs: the floor);
+  - search latency p50/p95 per query kind (bench/queries.tsv), in process, and the wall time
+    of the `imr search` command;
+  - ripgrep over the raw files for the same queries (wall time of the command);
+  - Recoll (recollindex, recollq) on corpora up to --recoll-max letters, where installed.
+Timed steps run --runs times at up to 100k letters and once above; medians are reported,
+peak RSS is the largest seen.
+
+Usage: python3 bench/run.py [--sizes 10000,100000,1000000] [--runs 3] [--work target/bench]
+Needs: the Rust toolchain, python3, GNU time, ripgrep; optionally recollcmd
+(apt-get install time ripgrep recollcmd).
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RELEASE = ROOT / "target" / "release"
+IMR = RELEASE / "imr"
+CORPUS = RELEASE / "imr-corpus"
+FLOOR = RELEASE / "examples" / "bare-tantivy"
+LATENCY = RELEASE / "examples" / "search-latency"
+QUERIES = ROOT / "bench" / "queries.tsv"
+SEARCH_RUNS = 50
+CLI_SEARCH_RUNS = 10
+
+TARGETS = [
+    ("ingest throughput vs bare tantivy", ">= 0.70x", lambda r: r["floor_s"] / r["full_s"] >= 0.70,
+     lambda r: f"{r['floor_s'] / r['full_s']:.2f}x"),
+    ("peak RSS, full index", "< 600 MB", lambda r: r["peak_rss_mb"] < 600,
+     lambda r: f"{r['peak_rss_mb']:.0f} MB"),
+    ("no-change re-run", "< 5% of full", lambda r: r["no_change_s"] < 0.05 * r["full_s"],
+     lambda r: f"{100 * r['no_change_s'] / r['full_s']:.1f}%"),
+    ("search p50, every query", "< 10 ms", lambda r: max_latency(r, "p50_ms") < 10,
+     lambda r: f"max {max_latency(r, 'p50_ms'):.2f} ms"),
+    ("search p95, every query", "< 50 ms", lambda r: max_latency(r, "p95_ms") < 50,
+     lambda r: f"max {max_latency(r, 'p95_ms'):.2f} ms"),
+    ("imr search vs ripgrep, every query", ">= 100x", lambda r: min_speedup(r) >= 100,
+     lambda r: f"min {min_speedup(r):.0f}x"),
+    ("index size vs raw corpus", "< 60%", lambda r: r["index_size_ratio"] < 0.60,
+     lambda r: f"{100 * r['index_size_ratio']:.0f}%"),
+]
+
+
+def run(cmd, env=None, check=True, stdin=None):
+    result = subprocess.run([str(c) for c in cmd], env=env, check=False, text=True,
+                            stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if check and result.returncode != 0:
+        sys.exit(f"failed ({result.returncode}): {' '.join(map(str, cmd))}\n{result.stderr[-2000:]}")
+    return result
+
+
+def timed(cmd, env=None, ok_codes=(0,)):
+    """Wall seconds and peak RSS (MiB) of one command, via GNU time."""
+    started = time.perf_counter()
+    result = run(["/usr/bin/time", "-v", *cmd], env=env, check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode not in ok_codes:
+        sys.exit(f"failed ({result.returncode}): {' '.join(map(str, cmd))}\n{result.stderr[-2000:]}")
+    rss_kib = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    return seconds, rss_kib / 1024, result
+
+
+def wall(cmd, env=None):
+    started = time.perf_counter()
+    subprocess.run([str(c) for c in cmd], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def tree_bytes(path):
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def max_latency(row, key):
+    return max(q[key] for q in row["queries"].values())
+
+
+def min_speedup(row):
+    ratios = [q["ripgrep_ms"] / q["cli_ms"] for q in row["queries"].values() if q.get("ripgrep_ms")]
+    return min(ratios) if ratios else float("nan")
+
+
+def imr_env(index):
+    env = dict(os.environ)
+    env["IMR_INDEX"] = str(index)
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def queries():
+    """(name, query, filters, facets, ripgrep patterns, recoll query) per line of queries.tsv."""
+    for line in QUERIES.read_text().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = (line.split("\t") + [""] * 6)[:6]
+        name, query, filters, facets, rg, recoll = columns
+        yield (name, query, [f for f in filters.split(",") if f], [f for f in facets.split(",") if f],
+               [p for p in rg.split(";") if p], recoll)
+
+
+def imr_search_args(query, filters, facets):
+    args = [IMR, "search", "--format", "json", "--limit", "10"]
+    if query:
+        args.append(query)
+    for f in filters:
+        args += ["--filter", f]
+    for f in facets:
+        args += ["--facet", f]
+    return args
+
+
+def ripgrep_seconds(patterns, letters):
+    """Wall time of finding the files that match every pattern, one rg per pattern."""
+    started = time.perf_counter()
+    files = None
+    for pattern in patterns:
+        args = ["rg", "--files-with-matches", "--no-messages", pattern]
+        if "\\s" in pattern:
+            args.insert(1, "--multiline")
+        if files is None:
+            args.append(str(letters))
+        elif not files:
+            break
+        result = subprocess.run(args + (files or []), text=True, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
+        files = result.stdout.split()
+    return time.perf_counter() - started, len(files or [])
+
+
+def generate(work, count, seed, name):
+    corpus = work / name
+    if not (corpus / "truth.ndjson").exists():
+        shutil.rmtree(corpus, ignore_errors=True)
+        started = time.perf_counter()
+        run([CORPUS, "generate", "--count", count, "--seed", seed, "--out", corpus])
+        print(f"  generated {count} files in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return corpus
+
+
+def bench_size(count, runs, work, recoll_max):
+    corpus = generate(work, count, 1, f"corpus-{count}")
+    letters = corpus / "letters"
+    corpus_bytes = tree_bytes(letters)
+    row = {"files": count, "corpus_mb": corpus_bytes / 2**20, "runs": runs}
+
+    print("  parse: accuracy and one-core throughput", file=sys.stderr)
+    parse_env = dict(os.environ, RAYON_NUM_THREADS="1")
+    parse_seconds, _, parsed = timed([IMR, "parse", letters], parse_env, ok_codes=(0, 3))
+    row["parse_mb_per_s_one_core"] = row["corpus_mb"] / parse_seconds
+    agreement = json.loads(subprocess.run([str(CORPUS), "agree", "--truth", str(corpus / "truth.ndjson"),
+                                           "--format", "json"], input=parsed.stdout, text=True,
+                                          stdout=subprocess.PIPE).stdout)
+    shares = {name: f["agreed"] / f["compared"] for name, f in agreement["fields"].items() if f["compared"]}
+    row["lowest_agreement"] = min(shares.items(), key=lambda item: item[1])
+    row["agreement"] = shares
+    summary = json.loads(run([IMR, "parse", letters, "--summary", "--format", "json"], check=False).stdout)
+    row["letters"] = sum(summary["letters_by_layout"].values())
+
+    index = work / f"index-{count}"
+    env = imr_env(index)
+    print("  imr index: full runs", file=sys.stderr)
+    full, rss = [], []
+    for _ in range(runs):
+        shutil.rmtree(index, ignore_errors=True)
+        seconds, peak, _ = timed([IMR, "index", letters], env)
+        full.append(seconds)
+        rss.append(peak)
+    row["full_s"] = median(full)
+    row["letters_per_s"] = row["letters"] / row["full_s"]
+    row["mb_per_s"] = row["corpus_mb"] / row["full_s"]
+    row["peak_rss_mb"] = max(rss)
+    status = json.loads(run([IMR, "status", "--format", "json"], env).stdout)
+    row["index_size_ratio"] = status["size_in_bytes"] / corpus_bytes
+    row["letters_indexed"] = status["letters"]
+    row["decisions_indexed"] = status["decisions"]
+
+    print("  imr index: no-change and 1%-new re-runs", file=sys.stderr)
+    no_change = [timed([IMR, "index", letters], env) for _ in range(runs)]
+    row["no_change_s"] = median([seconds for seconds, _, _ in no_change])
+    row["no_change_rss_mb"] = max(peak for _, peak, _ in no_change)
+    new_corpus = generate(work, max(1, count // 100), 2, f"new-{count}")
+    new_times = []
+    for _ in range(runs):
+        batch = letters / "zz-new-batch"
+        shutil.copytree(new_corpus / "letters", batch)
+        new_times.append(timed([IMR, "index", letters], env)[0])
+        shutil.rmtree(batch)
+        run([IMR, "index", letters], env)
+    row["one_percent_new_s"] = median(new_times)
+
+    print("  bare tantivy floor", file=sys.stderr)
+    floor, floor_rss = [], []
+    floor_index = work / f"floor-{count}"
+    for _ in range(runs):
+        shutil.rmtree(floor_index, ignore_errors=True)
+        seconds, peak, _ = timed([FLOOR, letters, floor_index])
+        floor.append(seconds)
+        floor_rss.append(peak)
+    row["floor_s"] = median(floor)
+    row["floor_rss_mb"] = max(floor_rss)
+    row["floor_index_ratio"] = tree_bytes(floor_index) / corpus_bytes
+    shutil.rmtree(floor_index, ignore_errors=True)
+
+    print("  search latency, imr and ripgrep", file=sys.stderr)
+    in_process = {}
+    for line in run([LATENCY, index, QUERIES, SEARCH_RUNS]).stdout.splitlines():
+        record = json.loads(line)
+        in_process[record["name"]] = record
+    row["queries"] = {}
+    for name, query, filters, facets, rg_patterns, recoll_query in queries():
+        record = dict(in_process[name])
+        args = imr_search_args(query, filters, facets)
+        record["cli_ms"] = 1000 * median([wall(args, env) for _ in range(CLI_SEARCH_RUNS)])
+        if rg_patterns:
+            rg = [ripgrep_seconds(rg_patterns, letters) for _ in range(runs)]
+            record["ripgrep_ms"] = 1000 * median([seconds for seconds, _ in rg])
+            record["ripgrep_files"] = rg[0][1]
+        record["recoll_query"] = recoll_query
+        row["queries"][name] = record
+
+    if shutil.which("recollindex") and count <= recoll_max:
+        print("  recoll", file=sys.stderr)
+        confdir = work / f"recoll-{count}"
+        shutil.rmtree(confdir, ignore_errors=True)
+        confdir.mkdir(parents=True)
+        (confdir / "recoll.conf").write_text(
+            f"topdirs = {letters}\nindexedmimetypes = text/plain\nnoaspell = 1\n")
+        seconds, peak, _ = timed(["recollindex", "-c", confdir, "-z"], ok_codes=(0, 1))
+        row["recoll_index_s"] = seconds
+        row["recoll_rss_mb"] = peak
+        row["recoll_index_ratio"] = tree_bytes(confdir) / corpus_bytes
+        for record in row["queries"].values():
+            if record["recoll_query"]:
+                record["recoll_ms"] = 1000 * median(
+                    [wall(["recollq", "-c", confdir, "-b", record["recoll_query"]]) for _ in range(runs)])
+        shutil.rmtree(confdir, ignore_errors=True)
+    return row
+
+
+def fmt(value, spec, missing="n/a"):
+    return missing if value is None else format(value, spec)
+
+
+def print_tables(rows, machine):
+    print(f"machine: {machine}")
+    print("\n## Indexing (medians; ratios to bare tantivy on the same files in the same run)\n")
+    print("| files | letters | corpus MB | runs | full index s | letters/s | MB/s | peak RSS MB | index / corpus "
+          "| no-change s (% of full) | 1%-new s | bare tantivy s | imr / floor throughput | recoll index s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['files']} | {r['letters']} | {r['corpus_mb']:.0f} | {r['runs']} | {r['full_s']:.1f} "
+              f"| {r['letters_per_s']:.0f} | {r['mb_per_s']:.1f} | {r['peak_rss_mb']:.0f} "
+              f"| {100 * r['index_size_ratio']:.0f}% | {r['no_change_s']:.2f} ({100 * r['no_change_s'] / r['full_s']:.1f}%) "
+              f"| {r['one_percent_new_s']:.2f} | {r['floor_s']:.1f} | {r['floor_s'] / r['full_s']:.2f}x "
+              f"| {fmt(r.get('recoll_index_s'), '.1f')} |")
+    print("\n## Parsing\n")
+    print("| files | one-core parse MB/s | lowest field agreement with the ground truth |")
+    print("|---|---|---|")
+    for r in rows:
+        name, share = r["lowest_agreement"]
+        print(f"| {r['files']} | {r['parse_mb_per_s_one_core']:.1f} | {name}: {100 * share:.2f}% |")
+    for r in rows:
+        print(f"\n## Search, {r['files']} files, {r['decisions_indexed']} decisions\n")
+        print("in process: p50/p95 of 50 runs through the library; commands: median wall time of 10 "
+              "`imr search` and of ripgrep over the raw files (warm page cache)\n")
+        print("| query | hits | p50 ms | p95 ms | imr search ms | ripgrep ms | ripgrep / imr search | recoll ms |")
+        print("|---|---|---|---|---|---|---|---|")
+        for name, q in r["queries"].items():
+            rg = q.get("ripgrep_ms")
+            ratio = f"{rg / q['cli_ms']:.0f}x" if rg else "n/a"
+            print(f"| {name} | {q['total_hits']} | {q['p50_ms']:.2f} | {q['p95_ms']:.2f} | {q['cli_ms']:.1f} "
+                  f"| {fmt(rg, '.0f')} | {ratio} | {fmt(q.get('recoll_ms'), '.0f')} |")
+    print("\n## Targets\n")
+    print("| target | goal | " + " | ".join(f"{r['files']} files" for r in rows) + " |")
+    print("|---|---|" + "---|" * len(rows))
+    for name, goal, holds, shown in TARGETS:
+        cells = [f"{shown(r)} {'met' if holds(r) else 'MISSED'}" for r in rows]
+        print(f"| {name} | {goal} | " + " | ".join(cells) + " |")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--runs", type=int, default=3, help="runs per timed step, up to 100k letters")
+    parser.add_argument("--recoll-max", type=int, default=100000, help="largest corpus Recoll indexes")
+    parser.add_argument("--work", default=str(ROOT / "target" / "bench"))
+    args = parser.parse_args()
+    for tool in ["rg", "/usr/bin/time"]:
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is missing: apt-get install ripgrep time")
+    subprocess.run(["cargo", "build", "--release", "--workspace", "--bins", "--examples"], cwd=ROOT, check=True)
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, {memory_gib:.0f} GiB, {platform.platform()}"
+    rows = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        print(f"benchmarking {size} files ...", file=sys.stderr)
+        rows.append(bench_size(size, args.runs if size <= 100_000 else 1, work, args.recoll_max))
+        (work / "results.json").write_text(json.dumps({"machine": machine, "rows": rows}, indent=2))
+    print_tables(rows, machine)
+
+
+if __name__ == "__main__":
+    main()
