@@ -131,21 +131,34 @@ def imr_search_args(query, filters, facets):
     return args
 
 
+RG_FILES_PER_CALL = 2000
+
+
 def ripgrep_seconds(patterns, letters):
-    """Wall time of finding the files that match every pattern, one rg per pattern."""
+    """Wall time of finding the files that match every pattern (a pattern starting with '!'
+    must not match), as a user would chain rg calls: the first over the tree, each next one
+    over the files found so far, given in chunks as xargs would."""
     started = time.perf_counter()
     files = None
     for pattern in patterns:
-        args = ["rg", "--files-with-matches", "--no-messages", pattern]
+        negated = pattern.startswith("!")
+        pattern = pattern.lstrip("!")
+        args = ["rg", "--files-without-match" if negated else "--files-with-matches",
+                "--no-messages", pattern]
         if "\\s" in pattern:
             args.insert(1, "--multiline")
         if files is None:
-            args.append(str(letters))
+            chunks = [[str(letters)]]
         elif not files:
             break
-        result = subprocess.run(args + (files or []), text=True, stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL)
-        files = result.stdout.split()
+        else:
+            chunks = [files[i:i + RG_FILES_PER_CALL] for i in range(0, len(files), RG_FILES_PER_CALL)]
+        found = []
+        for chunk in chunks:
+            result = subprocess.run(args + ["--"] + chunk, text=True, stdout=subprocess.PIPE,
+                                    stderr=subprocess.DEVNULL)
+            found += result.stdout.split()
+        files = found
     return time.perf_counter() - started, len(files or [])
 
 

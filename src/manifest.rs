@@ -104,9 +104,10 @@ impl FileRecord {
             size: u64::from_le_bytes(size.try_into().ok()?),
             modified_ns: i128::from_le_bytes(modified_ns.try_into().ok()?),
             hash: u128::from_le_bytes(hash.try_into().ok()?),
-            duplicate_of: (!duplicate_of.is_empty())
-                .then(|| String::from_utf8(duplicate_of.to_vec()).ok())
-                .flatten(),
+            duplicate_of: match duplicate_of {
+                [] => None,
+                path => Some(String::from_utf8(path.to_vec()).ok()?),
+            },
         })
     }
 }
@@ -262,14 +263,10 @@ impl Manifest {
     /// system. Every commit writes pages anew (redb is copy-on-write), so without this
     /// the file grows with every run.
     pub fn compact(&mut self) -> Result<(), ManifestError> {
-        // Each pass moves what it can towards the start of the file; it says when there
-        // is nothing left to move.
-        while self
-            .database
+        self.database
             .compact()
-            .map_err(|error| self.error(error.into()))?
-        {}
-        Ok(())
+            .map(|_| ())
+            .map_err(|error| self.error(error.into()))
     }
 
     fn read<T>(
@@ -421,6 +418,9 @@ mod tests {
         }
         assert_eq!(FileRecord::from_bytes(b"{\"size\":10}"), None);
         assert_eq!(FileRecord::from_bytes(&[9; FIXED_RECORD_BYTES]), None);
+        let mut bad_path = record(1, FileKind::Duplicate).to_bytes();
+        bad_path.push(0xff);
+        assert_eq!(FileRecord::from_bytes(&bad_path), None);
     }
 
     #[test]
