@@ -263,10 +263,13 @@ impl Manifest {
     /// system. Every commit writes pages anew (redb is copy-on-write), so without this
     /// the file grows with every run.
     pub fn compact(&mut self) -> Result<(), ManifestError> {
-        self.database
+        // Each call moves what it can and says whether it moved anything.
+        while self
+            .database
             .compact()
-            .map(|_| ())
-            .map_err(|error| self.error(error.into()))
+            .map_err(|error| self.error(error.into()))?
+        {}
+        Ok(())
     }
 
     fn read<T>(

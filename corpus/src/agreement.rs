@@ -2,9 +2,10 @@
 //! `imr parse` record with the truth record of the same file and counts, for every field,
 //! the files (or decisions) where the two agree, keeping a few disagreements as examples.
 
+use crate::truth::collapse;
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::BufRead;
 
 /// Disagreements kept per field as examples.
@@ -124,8 +125,7 @@ pub fn compare(truth: impl BufRead, parsed: impl BufRead) -> Result<Agreement, A
     let truth = read_records(truth, "truth")?;
     let mut by_path: HashMap<String, Map<String, Value>> = HashMap::new();
     let mut unknown = Vec::new();
-    let truth_paths: HashMap<&str, ()> =
-        truth.iter().map(|(path, _)| (path.as_str(), ())).collect();
+    let truth_paths: HashSet<&str> = truth.iter().map(|(path, _)| path.as_str()).collect();
     for (path, record) in read_records(parsed, "parse output")? {
         match truth_path_of(&path, &truth_paths) {
             Some(truth_path) => {
@@ -183,12 +183,12 @@ fn read_records(
 }
 
 /// The truth path that ends `parsed_path` at a path separator.
-fn truth_path_of<'a>(parsed_path: &str, truth_paths: &HashMap<&'a str, ()>) -> Option<&'a str> {
+fn truth_path_of<'a>(parsed_path: &str, truth_paths: &HashSet<&'a str>) -> Option<&'a str> {
     let parsed_path = parsed_path.replace('\\', "/");
     std::iter::once(0)
         .chain(parsed_path.match_indices('/').map(|(at, _)| at + 1))
-        .find_map(|start| truth_paths.get_key_value(&parsed_path[start..]))
-        .map(|(&path, _)| path)
+        .find_map(|start| truth_paths.get(&parsed_path[start..]))
+        .copied()
 }
 
 fn compare_files(
@@ -204,10 +204,8 @@ fn compare_files(
     if kind(expected) != "letter" || kind(found) != "letter" {
         return;
     }
-    for (name, expected_value) in expected {
-        if NOT_COMPARED.contains(&name.as_str()) {
-            continue;
-        }
+    for name in field_names(expected, found) {
+        let expected_value = expected.get(name).unwrap_or(&Value::Null);
         let found_value = found.get(name).unwrap_or(&Value::Null);
         agreement
             .field(name)
@@ -229,12 +227,15 @@ fn compare_files(
         let Value::Object(expected_decision) = expected_decision else {
             continue;
         };
-        let found_decision = found_decisions.get(position);
+        let no_decision = Map::new();
+        let found_decision = found_decisions
+            .get(position)
+            .and_then(Value::as_object)
+            .unwrap_or(&no_decision);
         let decision_path = format!("{path} #{position}");
-        for (name, expected_value) in expected_decision {
-            let found_value = found_decision
-                .and_then(|decision| decision.get(name))
-                .unwrap_or(&Value::Null);
+        for name in field_names(expected_decision, found_decision) {
+            let expected_value = expected_decision.get(name).unwrap_or(&Value::Null);
+            let found_value = found_decision.get(name).unwrap_or(&Value::Null);
             agreement.field(&format!("decisions.{name}")).count(
                 &decision_path,
                 expected_value,
@@ -244,13 +245,24 @@ fn compare_files(
     }
 }
 
+/// The fields either side states, so a value only the parser reports is compared too.
+fn field_names<'a>(
+    expected: &'a Map<String, Value>,
+    found: &'a Map<String, Value>,
+) -> BTreeSet<&'a str> {
+    expected
+        .keys()
+        .chain(found.keys())
+        .map(String::as_str)
+        .filter(|name| !NOT_COMPARED.contains(name))
+        .collect()
+}
+
 /// Values agree when equal after collapsing whitespace in strings; lists agree as
 /// multisets (the order of body parts or diagnoses carries no meaning).
 fn same_value(expected: &Value, found: &Value) -> bool {
     match (expected, found) {
-        (Value::String(expected), Value::String(found)) => {
-            collapse_whitespace(expected) == collapse_whitespace(found)
-        }
+        (Value::String(expected), Value::String(found)) => collapse(expected) == collapse(found),
         (Value::Array(expected), Value::Array(found)) => {
             let sorted = |values: &[Value]| {
                 let mut keys: Vec<String> = values.iter().map(comparison_key).collect();
@@ -265,13 +277,9 @@ fn same_value(expected: &Value, found: &Value) -> bool {
 
 fn comparison_key(value: &Value) -> String {
     match value {
-        Value::String(text) => collapse_whitespace(text),
+        Value::String(text) => collapse(text),
         other => other.to_string(),
     }
-}
-
-fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Writes the agreement as a table: one row per field, worst first, then the examples of
@@ -355,6 +363,20 @@ mod tests {
             agreement.fields["decisions.item"].examples[0].found,
             Value::Null
         );
+    }
+
+    #[test]
+    fn a_value_only_the_parser_states_is_a_disagreement() {
+        let parsed = r#"{"path":"letters/2014/07/a.txt","kind":"letter","age":48,"body_parts":["cervical_spine","lumbar_spine"],"summary":"A b.","invented":true,"decisions":[{"item":"MRI","decision":"upheld","chapter":8}]}
+{"path":"letters/2014/07/fax.txt","kind":"not_a_letter","reason":"no IMR letter headings found"}
+"#;
+        let agreement = agreement_of(TRUTH, parsed);
+        assert!(!agreement.is_complete());
+        for field in ["invented", "decisions.chapter"] {
+            let row = &agreement.fields[field];
+            assert_eq!((row.agreed, row.compared), (0, 1), "{field}");
+        }
+        assert_eq!(agreement.fields["age"].agreed, 1);
     }
 
     #[test]

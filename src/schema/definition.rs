@@ -107,6 +107,13 @@ impl SchemaDefinition {
                 Some("the name is used twice".to_string())
             } else if field.facet && !field.fast {
                 Some("a facet field must be fast".to_string())
+            } else if field.facet
+                && !matches!(
+                    field.field_type,
+                    FieldType::Keyword | FieldType::Integer | FieldType::Bool
+                )
+            {
+                Some("facets count keyword, integer and bool fields only".to_string())
             } else if field.field_type == FieldType::Text {
                 match field.tokenizer.as_deref() {
                     Some(name) if TEXT_TOKENIZERS.contains(&name) => None,
@@ -147,6 +154,15 @@ mod tests {
         let error = check("[[field]]\nname = \"sex\"\ntype = \"keyword\"\nfacet = true\n")
             .expect_err("facet without fast");
         assert!(error.to_string().contains("sex"));
+    }
+
+    #[test]
+    fn rejects_a_facet_on_a_date() {
+        let error = check(
+            "[[field]]\nname = \"decision_date\"\ntype = \"date\"\nfast = true\nfacet = true\n",
+        )
+        .expect_err("date facet");
+        assert!(error.to_string().contains("decision_date"), "{error}");
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! the fixtures' expected JSON says, and every output format must carry the same hits.
 
 use crate::fixtures::{expected_json, fixture_pairs};
-use crate::testenv::TestEnv;
+use crate::testenv::{repo_root, TestEnv};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// Facet fields checked against the fixtures.
 const FACETS: &[&str] = &[
@@ -17,6 +18,9 @@ const FACETS: &[&str] = &[
     "reviewer_specialties",
     "sex",
     "layout",
+    "priority",
+    "age",
+    "truncated",
 ];
 
 /// Counts of each facet's values over the documents the index should hold for the sample
@@ -119,12 +123,51 @@ fn indexing_the_same_files_again_does_not_double_count() {
     let first = env
         .imr(["search", "--format", "json", "--limit", "0"])
         .json();
-    env.imr(["index", "sample-data"]).expect_code(0);
+    // A full run reads and writes every letter again; an incremental one would skip them.
+    env.imr(["index", "sample-data", "--full"]).expect_code(0);
     let second = env
         .imr(["search", "--format", "json", "--limit", "0"])
         .json();
     assert_eq!(first["total_hits"], second["total_hits"]);
     assert_eq!(second["total_hits"], expected_counts().0);
+}
+
+/// The decision facet of every decision in the index.
+fn decision_counts(env: &TestEnv) -> Value {
+    env.imr([
+        "search", "--format", "json", "--limit", "0", "--facet", "decision",
+    ])
+    .json()["facets"]["decision"]
+        .clone()
+}
+
+#[test]
+fn facet_counts_follow_a_letter_whose_decision_changed() {
+    let env = TestEnv::new();
+    let seed = env.copy_seed_letter("letters/seed.txt");
+    let l2 = std::fs::read(repo_root().join("sample-data/l2-2013-lumbar-therapy.txt"))
+        .expect("the L2 sample");
+    env.write("letters/l2.txt", l2);
+    let letters = env.path().join("letters");
+    env.imr([Path::new("index"), letters.as_path()])
+        .expect_code(0);
+    let before = decision_counts(&env);
+    let letter = std::fs::read_to_string(&seed).expect("the copied letter");
+    std::fs::write(&seed, letter.replace(":  Upheld", ":  Overturned")).expect("rewrite");
+    env.imr([Path::new("index"), letters.as_path()])
+        .expect_code(0);
+    let after = decision_counts(&env);
+    let count = |counts: &Value, key: &str| counts[key].as_u64().unwrap_or(0);
+    assert_eq!(
+        count(&after, "upheld"),
+        count(&before, "upheld") - 1,
+        "{before} -> {after}"
+    );
+    assert_eq!(
+        count(&after, "overturned"),
+        count(&before, "overturned") + 1,
+        "{before} -> {after}"
+    );
 }
 
 #[test]

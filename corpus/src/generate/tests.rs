@@ -57,13 +57,40 @@ fn same_seed_gives_identical_bytes() {
 }
 
 #[test]
-fn a_corpus_is_a_prefix_of_a_larger_one() {
-    for index in [0, 7, 123] {
-        assert_eq!(
-            build(SEED, index, 0.015).bytes,
-            build(SEED, index, 0.015).bytes
-        );
+fn a_corpus_is_part_of_a_larger_one_with_the_same_seed() {
+    let small = tempfile::tempdir().expect("temp dir");
+    let large = tempfile::tempdir().expect("temp dir");
+    generate(&GenerateOptions::new(60, 5, small.path())).expect("generated");
+    generate(&GenerateOptions::new(120, 5, large.path())).expect("generated");
+    let large_files = files_under(large.path());
+    for (path, bytes) in files_under(small.path()) {
+        if path == Path::new("truth.ndjson") {
+            continue;
+        }
+        assert_eq!(large_files.get(&path), Some(&bytes), "{}", path.display());
     }
+    let lines = |dir: &Path| -> Vec<String> {
+        let truth = fs::read_to_string(dir.join("truth.ndjson")).expect("truth file");
+        truth.lines().map(str::to_string).collect()
+    };
+    let large_lines = lines(large.path());
+    for line in lines(small.path()) {
+        assert!(large_lines.contains(&line), "{line}");
+    }
+}
+
+#[test]
+fn the_number_of_threads_does_not_change_a_corpus() {
+    let parallel = tempfile::tempdir().expect("temp dir");
+    let serial = tempfile::tempdir().expect("temp dir");
+    generate(&GenerateOptions::new(200, 3, parallel.path())).expect("generated");
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a one-thread pool")
+        .install(|| generate(&GenerateOptions::new(200, 3, serial.path())))
+        .expect("generated");
+    assert_eq!(files_under(parallel.path()), files_under(serial.path()));
 }
 
 #[test]
