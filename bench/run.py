@@ -164,11 +164,15 @@ def ripgrep_seconds(patterns, letters):
 
 
 def generate(work, count, seed, name):
+    """The corpus `name` under `work`, generated unless an earlier run completed it (a
+    corpus is written under a .partial name and renamed when whole)."""
     corpus = work / name
-    if not (corpus / "truth.ndjson").exists():
-        shutil.rmtree(corpus, ignore_errors=True)
+    if not corpus.exists():
+        partial = work / f"{name}.partial"
+        shutil.rmtree(partial, ignore_errors=True)
         started = time.perf_counter()
-        run([CORPUS, "generate", "--count", count, "--seed", seed, "--out", corpus])
+        run([CORPUS, "generate", "--count", count, "--seed", seed, "--out", partial])
+        partial.rename(corpus)
         print(f"  generated {count} files in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return corpus
 
