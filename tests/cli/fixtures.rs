@@ -136,6 +136,42 @@ fn the_seed_letter_parses_as_the_issue_says() {
 }
 
 #[test]
+fn the_quality_report_counts_layouts_and_fill_rates_over_the_sample_data() {
+    let env = TestEnv::new();
+    let report = env
+        .imr(["parse", "sample-data", "--summary", "--format", "json"])
+        .expect_code(0)
+        .json();
+    let expected: Vec<Value> = sorted_files(&repo_root().join("sample-data"))
+        .iter()
+        .map(|input| {
+            let stem = input.file_stem().expect("a file name").to_string_lossy();
+            expected_json(
+                &repo_root()
+                    .join("tests/fixtures/sample-data")
+                    .join(format!("{stem}.json")),
+            )
+        })
+        .collect();
+    let letters: Vec<&Value> = expected.iter().filter(|e| e["kind"] == "letter").collect();
+    assert_eq!(report["files"], expected.len());
+    assert_eq!(report["not_letters"], expected.len() - letters.len());
+    for layout in ["L1", "L2", "L3"] {
+        let count = letters.iter().filter(|e| e["layout"] == layout).count();
+        assert_eq!(report["letters_by_layout"][layout], count, "{layout}");
+    }
+    for field in ["case_number", "date_assigned", "age", "body_parts"] {
+        let found = letters
+            .iter()
+            .filter(|e| !e[field].is_null() && e[field] != serde_json::json!([]))
+            .count();
+        let fill = &report["letter_fields"][field];
+        assert_eq!(fill["found"], found, "{field}");
+        assert_eq!(fill["total"], letters.len(), "{field}");
+    }
+}
+
+#[test]
 fn parse_walks_folders_and_prints_one_line_per_file() {
     let env = TestEnv::new();
     let run = env.imr(["parse", "sample-data"]).expect_code(0);
