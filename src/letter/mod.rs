@@ -165,6 +165,8 @@ fn ends_with_sentence(text: &str) -> bool {
 impl LetterParts {
     fn into_letter(self, current_year: i32) -> Letter {
         let summary = self.summary.as_deref().unwrap_or_default();
+        // Split once: the injury date, the body parts and the diagnoses all read sentences.
+        let summary_sentences = text::sentences(summary);
         let pivot_year = self.header.letter_year(current_year);
         let truncated = !self.decisions_section_found
             || self.decisions.is_empty()
@@ -175,7 +177,7 @@ impl LetterParts {
             layout: self.layout,
             date_of_injury: header
                 .date_of_injury
-                .or_else(|| summary::date_of_injury(summary, pivot_year)),
+                .or_else(|| summary::date_of_injury(summary, &summary_sentences, pivot_year)),
             case_number: header.case_number,
             date_assigned: header.date_assigned,
             decision_date: header.decision_date,
@@ -185,8 +187,8 @@ impl LetterParts {
             age: summary::age(summary),
             sex: summary::sex(summary),
             reviewer_specialties: self.specialties,
-            body_parts: summary::body_parts(summary),
-            diagnoses: summary::diagnoses(summary),
+            body_parts: summary::body_parts(&summary_sentences),
+            diagnoses: summary::diagnoses(&summary_sentences),
             truncated,
             decisions: self
                 .decisions

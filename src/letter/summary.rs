@@ -4,7 +4,7 @@
 
 use super::dates::{first_date, DATE_PATTERN};
 use super::normalize::body_parts::{body_parts_in, BodyPart};
-use super::text::{collapse_whitespace, sentences};
+use super::text::collapse_whitespace;
 use super::Sex;
 use chrono::NaiveDate;
 use regex::Regex;
@@ -96,32 +96,28 @@ fn speaks_of_injury(sentence: &str) -> bool {
     sentence.to_ascii_lowercase().contains("injur")
 }
 
-/// The first sentence that speaks of the injury.
-fn injury_statement(summary: &str) -> Option<&str> {
-    sentences(summary).into_iter().find(|s| speaks_of_injury(s))
-}
-
-/// The date of injury: the date after "date of injury", else the first date of the
-/// injury statement.
-pub fn date_of_injury(summary: &str, pivot_year: i32) -> Option<NaiveDate> {
+/// The date of injury: the date after "date of injury" in the summary, else the first date
+/// of the first of its `sentences` that speaks of the injury.
+pub fn date_of_injury(summary: &str, sentences: &[&str], pivot_year: i32) -> Option<NaiveDate> {
     if let Some(date) = INJURY_DATE
         .captures_iter(summary)
         .find_map(|caps| first_date(&caps[1], pivot_year))
     {
         return Some(date);
     }
-    first_date(injury_statement(summary)?, pivot_year)
+    let injury_statement = sentences.iter().find(|s| speaks_of_injury(s))?;
+    first_date(injury_statement, pivot_year)
 }
 
 /// The body parts the injury statement names: the first of the summary's first two
 /// sentences that speaks of the injury and names a part ("... with a date of injury of
 /// 01/15/2011. She injured her right knee ..." states them in its second sentence).
-pub fn body_parts(summary: &str) -> Vec<BodyPart> {
-    sentences(summary)
-        .into_iter()
+pub fn body_parts(sentences: &[&str]) -> Vec<BodyPart> {
+    sentences
+        .iter()
         .take(INJURY_STATEMENT_SENTENCES)
         .filter(|sentence| speaks_of_injury(sentence))
-        .map(body_parts_in)
+        .map(|sentence| body_parts_in(sentence))
         .find(|parts| !parts.is_empty())
         .unwrap_or_default()
 }
@@ -129,9 +125,9 @@ pub fn body_parts(summary: &str) -> Vec<BodyPart> {
 /// The diagnoses, as written: each list after "diagnosed with" (and similar) up to the end
 /// of its sentence, split on commas, semicolons and "as well as"; in a list with commas,
 /// the last "and" also separates.
-pub fn diagnoses(summary: &str) -> Vec<String> {
+pub fn diagnoses(sentences: &[&str]) -> Vec<String> {
     let mut diagnoses: Vec<String> = Vec::new();
-    for sentence in sentences(summary) {
+    for sentence in sentences {
         for trigger in DIAGNOSIS_TRIGGER.find_iter(sentence) {
             let list = sentence[trigger.end()..].trim_end_matches(['.', ' ']);
             for diagnosis in split_list(list) {
@@ -169,6 +165,7 @@ fn split_list(list: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::letter::normalize::body_parts::BodyPart::*;
+    use crate::letter::text::sentences;
 
     const SEED: &str = "This 48 year old female claimant sustained a work injury on 10/2/13 \
         involving the neck and back. She was diagnosed with cervical radiculopathy of C6-C7 via \
@@ -180,12 +177,15 @@ mod tests {
         assert_eq!(age(SEED), Some(48));
         assert_eq!(sex(SEED), Some(Sex::Female));
         assert_eq!(
-            date_of_injury(SEED, 2026),
+            date_of_injury(SEED, &sentences(SEED), 2026),
             NaiveDate::from_ymd_opt(2013, 10, 2)
         );
-        assert_eq!(body_parts(SEED), vec![CervicalSpine, LumbarSpine]);
         assert_eq!(
-            diagnoses(SEED),
+            body_parts(&sentences(SEED)),
+            vec![CervicalSpine, LumbarSpine]
+        );
+        assert_eq!(
+            diagnoses(&sentences(SEED)),
             vec![
                 "cervical radiculopathy of C6-C7 via EMG/NCV and MRI",
                 "lumbar strain"
@@ -248,7 +248,7 @@ mod tests {
             ),
         ];
         for (summary, expected) in rows {
-            assert_eq!(body_parts(summary), *expected, "{summary}");
+            assert_eq!(body_parts(&sentences(summary)), *expected, "{summary}");
         }
     }
 
@@ -262,7 +262,11 @@ mod tests {
             ("No injury date is stated.", None),
         ];
         for (text, expected) in rows {
-            assert_eq!(date_of_injury(text, 2014), expected, "{text}");
+            assert_eq!(
+                date_of_injury(text, &sentences(text), 2014),
+                expected,
+                "{text}"
+            );
         }
     }
 
@@ -288,7 +292,7 @@ mod tests {
             ),
         ];
         for (text, expected) in rows {
-            assert_eq!(diagnoses(text), *expected, "{text}");
+            assert_eq!(diagnoses(&sentences(text)), *expected, "{text}");
         }
     }
 }
