@@ -12,6 +12,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub index: Option<PathBuf>,
 
+    /// Folder of vocabulary files that add rows to the built-in ones [default: $IMR_VOCAB]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub vocab: Option<PathBuf>,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

@@ -21,6 +21,9 @@ struct CommitPayload {
     /// Counts the commits of imr runs; the manifest records the one it was written for.
     #[serde(default)]
     generation: u64,
+    /// The fingerprint of the vocabulary the letters were parsed with.
+    #[serde(default)]
+    vocabulary: Option<String>,
 }
 
 /// Letters and decisions held by an index.
@@ -133,11 +136,18 @@ impl LetterIndex {
             })
     }
 
-    /// Commits what the writer holds, recording the schema version and `generation`.
-    pub fn commit(&self, writer: &mut IndexWriter, generation: u64) -> Result<(), IndexError> {
+    /// Commits what the writer holds, recording the schema version, `generation` and the
+    /// fingerprint of the vocabulary its letters were parsed with.
+    pub fn commit(
+        &self,
+        writer: &mut IndexWriter,
+        generation: u64,
+        vocabulary_fingerprint: &str,
+    ) -> Result<(), IndexError> {
         let payload = serde_json::to_string(&CommitPayload {
             schema_version: self.schema.version(),
             generation,
+            vocabulary: Some(vocabulary_fingerprint.to_string()),
         })
         .expect("the commit payload serialises");
         let mut prepared = writer
@@ -152,6 +162,16 @@ impl LetterIndex {
 
     /// The generation of the last commit (0 for a new index).
     pub fn generation(&self) -> Result<u64, IndexError> {
+        Ok(self.payload()?.map_or(0, |payload| payload.generation))
+    }
+
+    /// The vocabulary fingerprint of the last commit (`None` before vocabularies were
+    /// recorded).
+    pub fn vocabulary(&self) -> Result<Option<String>, IndexError> {
+        Ok(self.payload()?.and_then(|payload| payload.vocabulary))
+    }
+
+    fn payload(&self) -> Result<Option<CommitPayload>, IndexError> {
         let metas = self
             .index
             .load_metas()
@@ -159,8 +179,7 @@ impl LetterIndex {
         Ok(metas
             .payload
             .as_deref()
-            .and_then(|payload| serde_json::from_str::<CommitPayload>(payload).ok())
-            .map_or(0, |payload| payload.generation))
+            .and_then(|payload| serde_json::from_str::<CommitPayload>(payload).ok()))
     }
 
     /// How many letters and decisions the last commit holds.

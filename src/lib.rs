@@ -21,3 +21,4 @@ pub mod output;
 pub mod quality;
 pub mod schema;
 pub mod search;
+pub mod unknowns;

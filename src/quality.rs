@@ -4,6 +4,7 @@
 //! letter layout shows up here as a drop in fill rates.
 
 use crate::ingest::FileOutcome;
+use crate::unknowns::{Unknowns, UnknownsReport};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -11,8 +12,16 @@ use std::collections::BTreeMap;
 /// Files named per field as examples of where it was missing.
 const MISSING_EXAMPLES: usize = 3;
 
-/// Fields that are always present and so say nothing about the parser's reach.
-const ALWAYS_PRESENT: &[&str] = &["layout", "truncated", "decisions", "decision", "category"];
+/// Fields that are always present (or are not fields) and so say nothing about the
+/// parser's reach; categories are counted by value instead.
+const NOT_COUNTED: &[&str] = &[
+    "layout",
+    "truncated",
+    "decisions",
+    "decision",
+    "category",
+    "unread",
+];
 
 /// The report over a corpus.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -33,6 +42,12 @@ pub struct QualityReport {
     pub letter_fields: BTreeMap<String, FieldFill>,
     /// Decision-level fields: how often each was found.
     pub decision_fields: BTreeMap<String, FieldFill>,
+    /// Decisions by category (`other` is what no cue placed).
+    pub categories: BTreeMap<String, u64>,
+    /// What the parser could not place; filled in by [`QualityReport::finish`].
+    pub unknowns: UnknownsReport,
+    #[serde(skip)]
+    collecting: Unknowns,
 }
 
 /// How often one field was found.
@@ -72,8 +87,9 @@ impl QualityReport {
         self.files += 1;
         let letter = match outcome {
             FileOutcome::Letter(letter) => letter,
-            FileOutcome::NotALetter(_) => {
+            FileOutcome::NotALetter(reason) => {
                 self.not_letters += 1;
+                self.collecting.add_not_a_letter(path, reason);
                 return;
             }
             FileOutcome::Failed(_) => {
@@ -87,6 +103,13 @@ impl QualityReport {
             .or_default() += 1;
         self.truncated += u64::from(letter.truncated);
         self.decisions += letter.decisions.len() as u64;
+        self.collecting.add_letter(path, letter);
+        for decision in &letter.decisions {
+            *self
+                .categories
+                .entry(decision.category.name().to_string())
+                .or_default() += 1;
+        }
         let Ok(Value::Object(mut fields)) = serde_json::to_value(letter) else {
             unreachable!("a Letter serialises to a JSON object");
         };
@@ -100,13 +123,20 @@ impl QualityReport {
     }
 }
 
+impl QualityReport {
+    /// Completes the report once every file was added.
+    pub fn finish(&mut self) {
+        self.unknowns = self.collecting.report();
+    }
+}
+
 fn count_fields(
     fills: &mut BTreeMap<String, FieldFill>,
     fields: &serde_json::Map<String, Value>,
     path: &str,
 ) {
     for (name, value) in fields {
-        if ALWAYS_PRESENT.contains(&name.as_str()) {
+        if NOT_COUNTED.contains(&name.as_str()) {
             continue;
         }
         let found = match value {
@@ -128,8 +158,14 @@ mod tests {
     fn counts_kinds_and_fill_rates() {
         let seed = include_bytes!("../sample-data/l1-cervical-esi.txt");
         let mut report = QualityReport::default();
-        report.add("a.txt", &parse_bytes(seed, 2026));
-        report.add("b.txt", &parse_bytes(b"", 2026));
+        report.add(
+            "a.txt",
+            &parse_bytes(seed, crate::letter::Vocabulary::built_in(), 2026),
+        );
+        report.add(
+            "b.txt",
+            &parse_bytes(b"", crate::letter::Vocabulary::built_in(), 2026),
+        );
         assert_eq!(report.files, 2);
         assert_eq!(report.not_letters, 1);
         assert_eq!(report.letters_by_layout.get("L1"), Some(&1));

@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::index::LetterIndex;
 use crate::ingest::report::{FileStatus, RunOutcome, RunReport};
+use crate::ingest::vocab_dir::load_vocabulary;
 use crate::ingest::{index_paths, IngestOptions, Progress};
 use crate::last_run::LastRun;
 use anyhow::Context;
@@ -34,6 +35,7 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
         memory_budget_in_bytes: usize::try_from(args.memory_budget_mb * 1024 * 1024)
             .context("--memory-budget-mb is too large for this machine")?,
         current_year: config.current_year,
+        vocabulary: Arc::new(load_vocabulary(config.vocab_dir.as_deref())?),
         full: args.full,
         commit_every_letters: args.commit_every,
         commit_interval: Duration::from_secs(args.commit_interval),
@@ -78,6 +80,14 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
             shared.paths.join(", ")
         );
     }
+    if report.vocabulary_changed {
+        eprintln!(
+            "imr: the vocabulary changed since the index was built: every letter was read again"
+        );
+    }
+    if let Some(line) = unknowns_line(&report) {
+        eprintln!("{line}");
+    }
     eprintln!("{}", summary_line(&report));
     if args.format == ReportFormat::Json {
         println!("{}", serde_json::to_string_pretty(&report)?);
@@ -117,6 +127,27 @@ fn summary_line(report: &RunReport) -> String {
         c.decisions_total,
         report.index.display()
     )
+}
+
+/// One line on what the parser could not place, when there is anything; the report has
+/// the items and files.
+fn unknowns_line(report: &RunReport) -> Option<String> {
+    let unknowns = &report.unknowns;
+    let counts = [
+        unknowns.other_decisions,
+        unknowns.qualifications_without_known_specialty.count,
+        unknowns.decision_lines_without_decision.count,
+        unknowns.unknown_layouts.count,
+    ];
+    if counts.iter().all(|&count| count == 0) {
+        return None;
+    }
+    Some(format!(
+        "imr: not read: {} decisions left as 'other', {} qualifications naming no known specialty, \
+         {} letters with decision-like lines but no decision, {} files like letters in no known layout \
+         (the items and files are in the --report; 'imr parse --summary PATH' lists them)",
+        counts[0], counts[1], counts[2], counts[3]
+    ))
 }
 
 /// A progress bar on standard error, drawn only when it is a terminal.

@@ -12,7 +12,7 @@ use crate::exit::ExitCode;
 
 /// Runs the command the user asked for.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let config = Config::resolve(cli.index)?;
+    let config = Config::resolve(cli.index, cli.vocab)?;
     match cli.command {
         Command::Index(args) => index::run(&args, &config),
         Command::Search(args) => search::run(&args, &config),

@@ -5,6 +5,7 @@
 use crate::cli::{ParseArgs, SummaryFormat};
 use crate::config::Config;
 use crate::exit::ExitCode;
+use crate::ingest::vocab_dir::load_vocabulary;
 use crate::ingest::walk::files_under;
 use crate::ingest::{parse_file, FileOutcome};
 use crate::letter::Letter;
@@ -34,6 +35,7 @@ pub fn run(args: &ParseArgs, config: &Config) -> anyhow::Result<ExitCode> {
             anyhow::bail!("{}: no such file or folder", path.display());
         }
     }
+    let vocabulary = load_vocabulary(config.vocab_dir.as_deref())?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut report = QualityReport::default();
@@ -45,7 +47,7 @@ pub fn run(args: &ParseArgs, config: &Config) -> anyhow::Result<ExitCode> {
             .map(|entry| match entry {
                 Ok(path) => (
                     path.display().to_string(),
-                    parse_file(path, config.current_year),
+                    parse_file(path, &vocabulary, config.current_year),
                 ),
                 Err((path, reason)) => (
                     path.display().to_string(),
@@ -62,6 +64,7 @@ pub fn run(args: &ParseArgs, config: &Config) -> anyhow::Result<ExitCode> {
         }
     }
     if args.summary {
+        report.finish();
         match args.format {
             SummaryFormat::Table => write_quality_report(&mut out, &report)?,
             SummaryFormat::Json => {

@@ -116,7 +116,7 @@ mod tests {
     const SEED: &str = include_str!("../../sample-data/l1-cervical-esi.txt");
 
     fn seed_letter() -> Letter {
-        match parse(SEED, 2026) {
+        match parse(SEED, crate::letter::Vocabulary::built_in(), 2026) {
             Parsed::Letter(letter) => *letter,
             other => panic!("the seed letter parses: {other:?}"),
         }

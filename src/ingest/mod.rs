@@ -5,9 +5,10 @@ pub mod document;
 pub mod pipeline;
 pub mod read;
 pub mod report;
+pub mod vocab_dir;
 pub mod walk;
 
-use crate::letter::{self, Letter, Parsed};
+use crate::letter::{self, Letter, Parsed, Vocabulary};
 pub use pipeline::{index_paths, IngestOptions, Progress};
 use read::{decode, not_text_reason, MAX_LETTER_BYTES};
 use std::path::Path;
@@ -23,9 +24,9 @@ pub enum FileOutcome {
     Failed(String),
 }
 
-/// Reads, decodes and parses one file. `current_year` resolves two-digit years of letters
-/// that state no year of their own.
-pub fn parse_file(path: &Path, current_year: i32) -> FileOutcome {
+/// Reads, decodes and parses one file with `vocabulary`. `current_year` resolves two-digit
+/// years of letters that state no year of their own.
+pub fn parse_file(path: &Path, vocabulary: &Vocabulary, current_year: i32) -> FileOutcome {
     let size_in_bytes = match std::fs::metadata(path) {
         Ok(metadata) => metadata.len(),
         Err(error) => return FileOutcome::Failed(format!("cannot read: {error}")),
@@ -41,15 +42,15 @@ pub fn parse_file(path: &Path, current_year: i32) -> FileOutcome {
         Ok(bytes) => bytes,
         Err(error) => return FileOutcome::Failed(format!("cannot read: {error}")),
     };
-    parse_bytes(&bytes, current_year)
+    parse_bytes(&bytes, vocabulary, current_year)
 }
 
 /// What a file's contents are: not text, not a letter, or a parsed letter.
-pub fn parse_bytes(bytes: &[u8], current_year: i32) -> FileOutcome {
+pub fn parse_bytes(bytes: &[u8], vocabulary: &Vocabulary, current_year: i32) -> FileOutcome {
     if let Some(reason) = not_text_reason(bytes) {
         return FileOutcome::NotALetter(reason.to_string());
     }
-    match letter::parse(&decode(bytes), current_year) {
+    match letter::parse(&decode(bytes), vocabulary, current_year) {
         Parsed::Letter(letter) => FileOutcome::Letter(letter),
         Parsed::NotALetter(reason) => FileOutcome::NotALetter(reason),
     }
@@ -104,9 +105,9 @@ mod tests {
         for _ in 0..2_000 {
             let length = rng.random_range(0..4_096);
             let bytes: Vec<u8> = (0..length).map(|_| rng.random()).collect();
-            let _ = parse_bytes(&bytes, 2026);
+            let _ = parse_bytes(&bytes, Vocabulary::built_in(), 2026);
             let text: Vec<u8> = bytes.iter().map(|b| b.max(&1)).copied().collect();
-            let _ = parse_bytes(&text, 2026);
+            let _ = parse_bytes(&text, Vocabulary::built_in(), 2026);
         }
     }
 
@@ -115,7 +116,7 @@ mod tests {
         for letter in LETTERS {
             let last_line_start = letter.trim_end().rfind('\n').unwrap_or(0);
             for cut in (1..letter.len()).filter(|&cut| letter.is_char_boundary(cut)) {
-                let outcome = parse_bytes(&letter.as_bytes()[..cut], 2026);
+                let outcome = parse_bytes(&letter.as_bytes()[..cut], Vocabulary::built_in(), 2026);
                 let inside_a_word = letter.as_bytes()[cut - 1].is_ascii_alphanumeric()
                     && letter.as_bytes()[cut].is_ascii_alphanumeric();
                 if cut < last_line_start && inside_a_word {
@@ -143,7 +144,7 @@ mod tests {
                 }
                 text.insert_str(at, FRAGMENTS[rng.random_range(0..FRAGMENTS.len())]);
             }
-            let _ = parse_bytes(text.as_bytes(), 2026);
+            let _ = parse_bytes(text.as_bytes(), Vocabulary::built_in(), 2026);
         }
     }
 }

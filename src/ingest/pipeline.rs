@@ -12,12 +12,13 @@ use super::walk::{file_key, files_under};
 use super::{parse_bytes, FileOutcome};
 use crate::error::IndexError;
 use crate::index::LetterIndex;
+use crate::letter::Vocabulary;
 use crate::manifest::{Change, FileKind, FileRecord, Manifest};
 use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 use tantivy::collector::TopDocs;
 use tantivy::indexer::UserOperation;
@@ -36,6 +37,8 @@ pub struct IngestOptions {
     pub memory_budget_in_bytes: usize,
     /// The year two-digit years pivot on when a letter states none.
     pub current_year: i32,
+    /// The vocabulary letters are read with; its fingerprint is recorded in every commit.
+    pub vocabulary: Arc<Vocabulary>,
     /// Rebuild from scratch instead of updating.
     pub full: bool,
     /// Commit after this many letters...
@@ -80,7 +83,11 @@ pub fn index_paths(
         changed_since_commit: AtomicBool::new(false),
         committed: AtomicBool::new(false),
     };
-    if options.full {
+    // Counts never mix two vocabularies: after a change every letter is read again.
+    let vocabulary_changed = !options.full
+        && index.generation()? > 0
+        && index.vocabulary()?.as_deref() != Some(options.vocabulary.fingerprint());
+    if options.full || vocabulary_changed {
         run.with_writer(|writer| writer.delete_all_documents())
             .map_err(|source| run.tantivy(source))?;
         run.manifest.clear()?;
@@ -145,10 +152,12 @@ pub fn index_paths(
         index: index.path().to_path_buf(),
         paths: options.roots.clone(),
         full: options.full,
+        vocabulary_changed,
         outcome,
         counts,
         seconds: started.elapsed().as_secs_f64(),
         files: tally.files,
+        unknowns: tally.unknowns.report(),
         shared_case_numbers,
     })
 }
@@ -249,7 +258,11 @@ impl Run<'_> {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         *generation += 1;
-        self.index.commit(&mut writer, *generation)?;
+        self.index.commit(
+            &mut writer,
+            *generation,
+            self.options.vocabulary.fingerprint(),
+        )?;
         let changes = std::mem::take(
             &mut *self
                 .pending_changes
@@ -430,9 +443,11 @@ impl Run<'_> {
                 return Ok((0, 0));
             }
         }
-        let letter = match parse_bytes(&bytes, self.options.current_year) {
+        let letter = match parse_bytes(&bytes, &self.options.vocabulary, self.options.current_year)
+        {
             FileOutcome::Letter(letter) => letter,
             FileOutcome::NotALetter(reason) => {
+                tally.unknowns.add_not_a_letter(key, &reason);
                 return self.not_a_letter(
                     key,
                     previous.as_ref(),
@@ -490,6 +505,7 @@ impl Run<'_> {
         if let Some(case_number) = &letter.case_number {
             tally.case_numbers.push(case_number.clone());
         }
+        tally.unknowns.add_letter(key, &letter);
         Ok((1, letter.decisions.len() as u64))
     }
 

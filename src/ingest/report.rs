@@ -2,6 +2,7 @@
 //! files, the index's totals afterwards, and every file that was not indexed, with the
 //! reason. Workers build partial tallies that merge, so no shared state is locked.
 
+use crate::unknowns::{Unknowns, UnknownsReport};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -89,6 +90,9 @@ pub struct RunReport {
     pub paths: Vec<PathBuf>,
     /// A full rebuild was asked for.
     pub full: bool,
+    /// The vocabulary differed from the one the index was built with, so every letter
+    /// was read again.
+    pub vocabulary_changed: bool,
     /// How it ended.
     pub outcome: RunOutcome,
     /// What happened to how many files.
@@ -99,6 +103,8 @@ pub struct RunReport {
     pub files: Vec<ListedFile>,
     /// Case numbers stated by more than one indexed letter.
     pub shared_case_numbers: Vec<SharedCaseNumber>,
+    /// What the parser could not place in the files this run read.
+    pub unknowns: UnknownsReport,
 }
 
 /// What the workers found, merged as they finish.
@@ -110,6 +116,8 @@ pub struct Tally {
     pub files: Vec<ListedFile>,
     /// Case numbers of letters indexed by this run.
     pub case_numbers: Vec<String>,
+    /// What the parser could not place in the files read by this run.
+    pub unknowns: Unknowns,
 }
 
 impl Tally {
@@ -127,6 +135,7 @@ impl Tally {
         a.pending += b.pending;
         self.files.extend(other.files);
         self.case_numbers.extend(other.case_numbers);
+        self.unknowns.merge(other.unknowns);
         self
     }
 

@@ -28,15 +28,67 @@ pub struct HeaderFields {
 
 static HEADER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b((?:IMR\s+)?Case\s+(?:Number|No\.?)|Date\s+Assigned|Date\s+of\s+Injury|Decision\s+Date|Dated|UR\s+Denial\s+Date|Application\s+Received|Priority)\s*:\s*(CM\d{{2}}-\d{{4,8}}|{DATE_PATTERN}|Standard|Expedited)"
+        r"(?i)\b((?:IMR\s+)?Case\s+(?:Number|No\.?)|Date\s+Assigned|Date\s+of\s+Injury|Decision\s+Date|Dated|UR\s+Denial\s+Date|Date\s+of\s+UR\s+(?:Denial|Decision)|Application\s+Received|Priority)\s*:\s*(CM\d{{2}}-\d{{4,8}}|{DATE_PATTERN}|Standard|Expedited)"
     ))
     .expect("header field regex is valid")
 });
 
+/// A line of labels without values ("Case Number:     Date Assigned:").
+static LABELS_ONLY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[A-Za-z][A-Za-z/().' -]{1,40}:\s*)+$").expect("labels-only regex is valid")
+});
+
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z][A-Za-z/().' -]{1,40}:").expect("label regex is valid"));
+
+static COLUMN_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s{2,}").expect("column gap regex is valid"));
+
+/// The header with each line of labels whose values stand on the next line, in the same
+/// columns, rewritten as `label: value` lines (one label takes the whole next line).
+fn values_beside_labels(header: &str) -> String {
+    let lines: Vec<&str> = header.lines().collect();
+    let mut rewritten = String::with_capacity(header.len() + 64);
+    for (index, line) in lines.iter().enumerate() {
+        rewritten
+            .push_str(&values_below(line, &lines[index + 1..]).unwrap_or_else(|| line.to_string()));
+        rewritten.push('\n');
+    }
+    rewritten
+}
+
+/// `line` as `label: value` lines, when it holds only labels and the next non-blank line
+/// holds as many values.
+fn values_below(line: &str, rest: &[&str]) -> Option<String> {
+    if !line.contains(':') || !LABELS_ONLY_LINE.is_match(line) {
+        return None;
+    }
+    let values = rest.iter().find(|line| !line.trim().is_empty())?;
+    if LABEL.is_match(values) {
+        return None;
+    }
+    let labels: Vec<&str> = LABEL.find_iter(line).map(|label| label.as_str()).collect();
+    let values: Vec<&str> = if labels.len() == 1 {
+        vec![values.trim()]
+    } else {
+        COLUMN_GAP.split(values.trim()).collect()
+    };
+    (labels.len() == values.len()).then(|| {
+        labels
+            .iter()
+            .zip(values)
+            .map(|(label, value)| format!("{label} {value}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
 /// Reads the labelled fields of a header block; the first value of each label wins.
+/// A value may stand beside its label or, in the same column, on the next line.
 pub fn header_fields(header: &str, current_year: i32) -> HeaderFields {
     let mut fields = HeaderFields::default();
-    for caps in HEADER_FIELD.captures_iter(header) {
+    let header = values_beside_labels(header);
+    for caps in HEADER_FIELD.captures_iter(&header) {
         let label = caps[1].to_ascii_lowercase();
         let value = &caps[2];
         let date = || parse_date(value, current_year);
@@ -48,7 +100,7 @@ pub fn header_fields(header: &str, current_year: i32) -> HeaderFields {
             set_once(&mut fields.date_assigned, date());
         } else if label.contains("injury") {
             set_once(&mut fields.date_of_injury, date());
-        } else if label.contains("denial") {
+        } else if label.contains("denial") || label.contains("ur decision") {
             set_once(&mut fields.ur_denial_date, date());
         } else if label.contains("received") {
             set_once(&mut fields.application_received, date());
@@ -117,6 +169,20 @@ mod tests {
         assert_eq!(fields.decision_date, day(2014, 9, 4));
         assert_eq!(fields.ur_denial_date, day(2014, 7, 15));
         assert_eq!(fields.application_received, day(2014, 7, 21));
+        assert_eq!(fields.priority, Some(Priority::Expedited));
+    }
+
+    #[test]
+    fn reads_values_on_the_line_below_their_labels() {
+        let header = "Case Number:\nCM14-0123456\nDate Assigned:\n07/30/2014\n\
+                      Date of Injury:        Decision Date:\n\
+                      03/11/2012             September 4, 2014\n\
+                      Priority:\nExpedited\n";
+        let fields = header_fields(header, 2026);
+        assert_eq!(fields.case_number.as_deref(), Some("CM14-0123456"));
+        assert_eq!(fields.date_assigned, day(2014, 7, 30));
+        assert_eq!(fields.date_of_injury, day(2012, 3, 11));
+        assert_eq!(fields.decision_date, day(2014, 9, 4));
         assert_eq!(fields.priority, Some(Priority::Expedited));
     }
 

@@ -6,6 +6,7 @@
 use super::normalize::categories::category_of;
 use super::normalize::guidelines::{classify, GuidelineFamily};
 use super::text::collapse_whitespace;
+use super::vocabulary::Vocabulary;
 use super::{Decision, Verdict};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -51,12 +52,49 @@ impl Labels {
     }
 }
 
-static LIST_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\d{1,2}\s*[.)]\s+").expect("list number regex is valid"));
+/// A list number, and the early 2013 form's "MAXIMUS Federal Services, Inc. has
+/// determined the request for" that stands before its items.
+static ITEM_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\d{1,2}\s*[.)]\s+)?(?:MAXIMUS\s+Federal\s+Services\s*,?\s*(?:Inc\.?)?\s*)?(?:has\s+determined\s+(?:that\s+)?the\s+(?:request\s+for|requested)\s+|regarding\s+the\s+request\s+for\s+)?")
+        .expect("item prefix regex is valid")
+});
 
-/// An item as written: whitespace collapsed, without its list number.
+/// The word families of a decision: "Upheld"/"Overturned" (also split or run together
+/// by PDF extraction: "Up held"), "UPHOLD"/"OVERTURN", and "is (not) medically necessary".
+pub const VERDICT_WORD: &str = r"up\s*held|uphold|over\s*turned|overturn";
+
+/// "is not medically necessary" (upheld) or "is medically necessary" (overturned), as a
+/// regex fragment whose group `not` is set for upheld; "notmedically" counts.
+pub const NECESSITY_PHRASE: &str =
+    r"\b(?:is|are|was|were)\s*(?P<not>not\s*)?medically\s*necessary(?:\s*and\s*appropriate)?";
+
+static DECISION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:{VERDICT_WORD})\b|medically\s*necessary"
+    ))
+    .expect("decision-like regex is valid")
+});
+
+/// An item as written: whitespace collapsed, without its list number (or the early 2013
+/// form's opening words).
 pub fn item_text(written: &str) -> String {
-    collapse_whitespace(&LIST_NUMBER.replace(written, ""))
+    collapse_whitespace(&ITEM_PREFIX.replace(written, ""))
+}
+
+/// A line of `text` that reads like a decision, for letters in which none was parsed.
+pub fn decision_like_line(text: &str) -> Option<String> {
+    text.lines()
+        .find(|line| DECISION_LIKE.is_match(line))
+        .map(|line| collapse_whitespace(line).chars().take(300).collect())
+}
+
+/// Whether `verdict_word` (a match of [`VERDICT_WORD`]) upholds the denial.
+pub fn verdict_of_word(verdict_word: &str) -> Verdict {
+    if verdict_word.to_ascii_lowercase().starts_with("up") {
+        Verdict::Upheld
+    } else {
+        Verdict::Overturned
+    }
 }
 
 /// A decision and whether its rationale was found.
@@ -114,9 +152,14 @@ impl ItemBlock {
         }
     }
 
+    /// Whether any label has been started.
+    pub fn has_labels(&self) -> bool {
+        self.open.is_some()
+    }
+
     /// Finishes the block. `cut_off` says the text ended inside the open label, so a
     /// guideline being gathered there is incomplete and left out.
-    pub fn finish(mut self, cut_off: bool) -> ParsedDecision {
+    pub fn finish(mut self, vocabulary: &Vocabulary, cut_off: bool) -> ParsedDecision {
         if cut_off {
             match self.open {
                 Some(Label::ClaimsGuideline) => self.claims_guideline = None,
@@ -127,6 +170,7 @@ impl ItemBlock {
         ParsedDecision {
             has_rationale: self.rationale.is_some(),
             decision: decision(
+                vocabulary,
                 &self.item,
                 self.verdict,
                 self.claims_guideline.as_deref(),
@@ -144,6 +188,7 @@ pub type ItemStart = (String, Verdict, usize);
 /// Reads a section of items: `item_at` recognises an item starting at a line; each label
 /// line after it starts that label's text, and other lines continue the open label.
 pub fn gather_decisions(
+    vocabulary: &Vocabulary,
     section: &str,
     labels: &Labels,
     item_at: impl Fn(&[&str]) -> Option<ItemStart>,
@@ -160,7 +205,7 @@ pub fn gather_decisions(
                 block.start(label, rest);
             }
         } else if let Some((item, verdict, item_lines)) = item_at(&lines[index..]) {
-            decisions.extend(block.take().map(|done| done.finish(false)));
+            decisions.extend(block.take().map(|done| done.finish(vocabulary, false)));
             block = Some(ItemBlock::new(item, verdict));
             used = item_lines;
         } else if let Some(block) = block.as_mut() {
@@ -168,12 +213,13 @@ pub fn gather_decisions(
         }
         index += used;
     }
-    decisions.extend(block.map(|last| last.finish(true)));
+    decisions.extend(block.map(|last| last.finish(vocabulary, true)));
     decisions
 }
 
 /// A decision from its raw parts: the guideline citations are classified, texts collapsed.
 pub fn decision(
+    vocabulary: &Vocabulary,
     item: &str,
     verdict: Verdict,
     claims_citation: Option<&str>,
@@ -184,7 +230,7 @@ pub fn decision(
     let reviewer = reviewer_citation.and_then(classify_text);
     Decision {
         item: item.to_string(),
-        category: category_of(item),
+        category: category_of(vocabulary, item, reviewer_citation, rationale),
         decision: verdict,
         claims_guideline: claims_citation
             .and_then(classify_text)
@@ -213,6 +259,11 @@ mod tests {
                 "12 sessions of physical therapy",
             ),
             ("3.5 mg patch", "3.5 mg patch"),
+            (
+                "1) MAXIMUS Federal Services, Inc. has determined the request for MRI of the knee",
+                "MRI of the knee",
+            ),
+            ("2. Regarding the request for Norco", "Norco"),
         ];
         for (written, expected) in rows {
             assert_eq!(item_text(written), expected, "{written}");
@@ -227,7 +278,7 @@ mod tests {
             Label::ReviewerGuideline,
             "Decision based on MTUS ACOEM Chap",
         );
-        let parsed = block.finish(true);
+        let parsed = block.finish(Vocabulary::built_in(), true);
         assert_eq!(parsed.decision.claims_guideline, Some(GuidelineFamily::Odg));
         assert_eq!(parsed.decision.reviewer_guideline, None);
         assert!(!parsed.has_rationale);

@@ -4,11 +4,14 @@
 //! by its guideline and rationale labels.
 
 use super::header::header_fields;
-use super::items::{gather_decisions, item_text, Label, Labels, ParsedDecision};
-use super::reviewer::specialties_in_sentence;
+use super::items::{
+    gather_decisions, item_text, verdict_of_word, Label, Labels, ParsedDecision, VERDICT_WORD,
+};
+use super::reviewer::qualifications_in_prose;
 use super::sections::{Headings, CLINICAL_SUMMARY_HEADING, HOW_MADE_HEADING};
 use super::summary::summary_text;
-use super::{ends_with_sentence, Layout, LetterParts, Verdict};
+use super::vocabulary::Vocabulary;
+use super::{ends_with_sentence, Layout, LetterParts};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -25,7 +28,11 @@ static HEADINGS: LazyLock<Headings<Section>> = LazyLock::new(|| {
             (HOW_MADE_HEADING, Section::HowMade),
             (CLINICAL_SUMMARY_HEADING, Section::CaseSummary),
             (
-                r"IMR\s+ISSUES\s*,?\s*DECISIONS\s*,?\s*AND\s+RATIONALES?",
+                r"IMR\s+ISSUES?\s*,?\s*(?:DECISIONS?\s*,?\s*)?AND\s+RATIONALES?",
+                Section::Issues,
+            ),
+            (
+                r"(?:IMR\s+)?(?:DISPUTED\s+ITEMS?|ISSUES?)\s*,?\s*DECISIONS?\s*,?\s*AND\s+RATIONALES?",
                 Section::Issues,
             ),
         ],
@@ -46,38 +53,35 @@ static LABELS: LazyLock<Labels> = LazyLock::new(|| {
 
 /// `<ITEM>: Upheld`; the greedy item makes the decision the word after the last colon.
 static DECISION_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(.+?\S)\s*:\s*(upheld|overturned)[\s.]*$")
+    Regex::new(&format!(r"(?i)^\s*(.+?\S)\s*:\s*({VERDICT_WORD})[\s.]*$"))
         .expect("decision line regex is valid")
 });
 
 /// Reads a normalised L1 letter.
-pub fn parse(text: &str, current_year: i32) -> LetterParts {
+pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterParts {
     let sections = HEADINGS.split(text);
     let issues = sections.body(Section::Issues);
     LetterParts {
         layout: Layout::L1,
         header: header_fields(sections.preamble, current_year),
-        specialties: sections
+        qualifications: sections
             .body(Section::HowMade)
-            .map(specialties_in_sentence)
+            .map(|section| qualifications_in_prose(vocabulary, section))
             .unwrap_or_default(),
         summary: sections.body(Section::CaseSummary).and_then(summary_text),
         decisions_section_found: issues.is_some(),
-        decisions: issues.map(decisions).unwrap_or_default(),
+        decisions: issues
+            .map(|issues| decisions(vocabulary, issues))
+            .unwrap_or_default(),
         ends_complete: ends_with_sentence(text),
     }
 }
 
-fn decisions(issues: &str) -> Vec<ParsedDecision> {
-    gather_decisions(issues, &LABELS, |lines| {
+fn decisions(vocabulary: &Vocabulary, issues: &str) -> Vec<ParsedDecision> {
+    gather_decisions(vocabulary, issues, &LABELS, |lines| {
         let line = lines.first().filter(|line| line.contains(':'))?;
         let caps = DECISION_LINE.captures(line)?;
-        let verdict = if caps[2].eq_ignore_ascii_case("upheld") {
-            Verdict::Upheld
-        } else {
-            Verdict::Overturned
-        };
-        Some((item_text(&caps[1]), verdict, 1))
+        Some((item_text(&caps[1]), verdict_of_word(&caps[2]), 1))
     })
 }
 
@@ -86,6 +90,11 @@ mod tests {
     use super::*;
     use crate::letter::normalize::guidelines::GuidelineFamily;
     use crate::letter::text::normalize;
+    use crate::letter::Verdict;
+
+    fn decisions(issues: &str) -> Vec<ParsedDecision> {
+        super::decisions(Vocabulary::built_in(), issues)
+    }
 
     #[test]
     fn the_decision_is_the_word_after_the_last_colon() {
@@ -119,6 +128,14 @@ mod tests {
                 Some(("physical therapy 2x6", Verdict::Upheld)),
             ),
             ("The denial is upheld.", None),
+            (
+                "Lumbar brace:  UPHOLD",
+                Some(("Lumbar brace", Verdict::Upheld)),
+            ),
+            (
+                "Celebrex 200mg #60: Over turned",
+                Some(("Celebrex 200mg #60", Verdict::Overturned)),
+            ),
         ];
         for (line, expected) in rows {
             let decisions = decisions(line);

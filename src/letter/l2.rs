@@ -5,11 +5,15 @@
 //! appropriate." (overturned), possibly wrapped over lines.
 
 use super::header::header_fields;
-use super::items::{gather_decisions, item_text, ItemStart, Label, Labels, ParsedDecision};
-use super::reviewer::specialties_in_sentence;
+use super::items::{
+    gather_decisions, item_text, ItemStart, Label, Labels, ParsedDecision, NECESSITY_PHRASE,
+};
+use super::l2_early;
+use super::reviewer::qualifications_in_prose;
 use super::sections::{Headings, CLINICAL_SUMMARY_HEADING, HOW_MADE_HEADING};
 use super::summary::summary_text;
 use super::text::collapse_whitespace;
+use super::vocabulary::Vocabulary;
 use super::{ends_with_sentence, Layout, LetterParts, Verdict};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -30,6 +34,10 @@ static HEADINGS: LazyLock<Headings<Section>> = LazyLock::new(|| {
             (CLINICAL_SUMMARY_HEADING, Section::CaseSummary),
             (
                 r"IMR\s+DECISION\s*\(?S\)?\s+AND\s+RATIONALE\s*\(?S\)?",
+                Section::Decisions,
+            ),
+            (
+                r"IMR\s+ISSUE\s*\(?S\)?\s*,?\s+(?:DECISION\s*\(?S\)?\s+)?AND\s+RATIONALE\s*\(?S\)?",
                 Section::Decisions,
             ),
         ],
@@ -56,33 +64,56 @@ static ITEM_START: LazyLock<Regex> =
 
 /// The end of an item sentence; "not" means the denial is upheld.
 static ITEM_VERDICT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.+?)\s+(?:is|are)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?\s*\.?\s*$")
+    Regex::new(&format!(r"(?i)^(.+?)\s*{NECESSITY_PHRASE}\s*\.?\s*$"))
         .expect("item verdict regex is valid")
 });
 
 /// Lines an item sentence may wrap over.
 const MAX_ITEM_LINES: usize = 4;
 
-/// Reads a normalised L2 letter.
-pub fn parse(text: &str, current_year: i32) -> LetterParts {
+/// Reads a normalised L2 letter, of the usual form or the early 2013 one.
+pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterParts {
     let sections = HEADINGS.split(text);
-    let decisions_body = sections.body(Section::Decisions);
+    let Some(decisions_body) = sections.body(Section::Decisions) else {
+        if l2_early::is_early_form(text) {
+            return l2_early::parse(text, vocabulary, current_year);
+        }
+        return parts(text, &sections, vocabulary, current_year, None);
+    };
+    parts(
+        text,
+        &sections,
+        vocabulary,
+        current_year,
+        Some(decisions_body),
+    )
+}
+
+fn parts(
+    text: &str,
+    sections: &super::sections::Sections<'_, Section>,
+    vocabulary: &Vocabulary,
+    current_year: i32,
+    decisions_body: Option<&str>,
+) -> LetterParts {
     LetterParts {
         layout: Layout::L2,
         header: header_fields(sections.preamble, current_year),
-        specialties: sections
+        qualifications: sections
             .body(Section::HowMade)
-            .map(specialties_in_sentence)
+            .map(|section| qualifications_in_prose(vocabulary, section))
             .unwrap_or_default(),
         summary: sections.body(Section::CaseSummary).and_then(summary_text),
         decisions_section_found: decisions_body.is_some(),
-        decisions: decisions_body.map(decisions).unwrap_or_default(),
+        decisions: decisions_body
+            .map(|body| decisions(vocabulary, body))
+            .unwrap_or_default(),
         ends_complete: ends_with_sentence(text),
     }
 }
 
-fn decisions(section: &str) -> Vec<ParsedDecision> {
-    gather_decisions(section, &LABELS, item_sentence)
+fn decisions(vocabulary: &Vocabulary, section: &str) -> Vec<ParsedDecision> {
+    gather_decisions(vocabulary, section, &LABELS, item_sentence)
 }
 
 /// A numbered item sentence starting at `lines[0]`: the item, its verdict, and how many
@@ -107,7 +138,7 @@ fn item_sentence(lines: &[&str]) -> Option<ItemStart> {
         sentence.push(' ');
         sentence.push_str(line);
         if let Some(caps) = ITEM_VERDICT.captures(&collapse_whitespace(&sentence)) {
-            let verdict = if caps.get(2).is_some() {
+            let verdict = if caps.name("not").is_some() {
                 Verdict::Upheld
             } else {
                 Verdict::Overturned
@@ -122,6 +153,10 @@ fn item_sentence(lines: &[&str]) -> Option<ItemStart> {
 mod tests {
     use super::*;
     use crate::letter::normalize::guidelines::GuidelineFamily;
+
+    fn decisions(section: &str) -> Vec<ParsedDecision> {
+        super::decisions(Vocabulary::built_in(), section)
+    }
 
     #[test]
     fn an_item_sentence_may_wrap_across_a_page_break() {
@@ -139,6 +174,13 @@ mod tests {
         );
         assert_eq!(verdict, Verdict::Upheld);
         assert_eq!(used, 4);
+    }
+
+    #[test]
+    fn reads_run_together_necessity_phrases() {
+        let lines = ["1. Lumbar MRI is notmedically necessary and appropriate."];
+        let (item, verdict, _) = item_sentence(&lines).expect("an item sentence");
+        assert_eq!((item.as_str(), verdict), ("Lumbar MRI", Verdict::Upheld));
     }
 
     #[test]

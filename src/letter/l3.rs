@@ -5,10 +5,11 @@
 
 use super::header::{header_fields, HeaderFields};
 use super::items::{decision, item_text, ParsedDecision};
-use super::reviewer::specialties_in_list;
+use super::reviewer::qualifications_in_list;
 use super::sections::Headings;
 use super::summary::summary_text;
 use super::text::{collapse_whitespace, sentences};
+use super::vocabulary::Vocabulary;
 use super::{Layout, LetterParts, Verdict};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -75,7 +76,7 @@ static CITATION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads a normalised L3 report.
-pub fn parse(text: &str, current_year: i32) -> LetterParts {
+pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterParts {
     let sections = HEADINGS.split(text);
     let summary = sections.body(Section::CaseSummary).and_then(summary_text);
     let claims_citation = summary.as_deref().and_then(utilization_review_sentence);
@@ -92,7 +93,14 @@ pub fn parse(text: &str, current_year: i32) -> LetterParts {
         (Some(issue), Some((rationale, verdict))) => items(issue)
             .iter()
             .map(|item| ParsedDecision {
-                decision: decision(item, verdict, claims_citation, guideline, Some(rationale)),
+                decision: decision(
+                    vocabulary,
+                    item,
+                    verdict,
+                    claims_citation,
+                    guideline,
+                    Some(rationale),
+                ),
                 has_rationale: true,
             })
             .collect(),
@@ -104,9 +112,9 @@ pub fn parse(text: &str, current_year: i32) -> LetterParts {
             case_number: header_fields(text, current_year).case_number,
             ..HeaderFields::default()
         },
-        specialties: sections
+        qualifications: sections
             .body(Section::Qualifications)
-            .map(specialties_in_list)
+            .map(|section| qualifications_in_list(vocabulary, section))
             .unwrap_or_default(),
         summary,
         decisions_section_found: rationale.is_some(),
@@ -160,9 +168,9 @@ mod tests {
 
     #[test]
     fn reads_a_report() {
-        let parts = parse(&normalize(REPORT), 2026);
+        let parts = parse(&normalize(REPORT), Vocabulary::built_in(), 2026);
         assert_eq!(parts.header.case_number.as_deref(), Some("CM13-0001234"));
-        assert_eq!(parts.specialties, vec!["Orthopedic Surgery"]);
+        assert_eq!(parts.qualifications.specialties, ["Orthopedic Surgery"]);
         assert_eq!(parts.decisions.len(), 1);
         let decision = &parts.decisions[0].decision;
         assert_eq!(decision.item, "Right knee MRI");
@@ -182,14 +190,14 @@ mod tests {
     #[test]
     fn the_rationale_heading_carries_the_decision() {
         let overturned = REPORT.replace("IS/WAS NOT MEDICALLY", "IS/WAS MEDICALLY");
-        let parts = parse(&normalize(&overturned), 2026);
+        let parts = parse(&normalize(&overturned), Vocabulary::built_in(), 2026);
         assert_eq!(parts.decisions[0].decision.decision, Verdict::Overturned);
     }
 
     #[test]
     fn a_report_cut_before_the_rationale_has_no_decision() {
         let cut = &REPORT[..REPORT.find("RATIONALE FOR WHY").expect("heading")];
-        let parts = parse(&normalize(cut), 2026);
+        let parts = parse(&normalize(cut), Vocabulary::built_in(), 2026);
         assert!(parts.decisions.is_empty());
         assert!(!parts.decisions_section_found);
     }

@@ -21,7 +21,7 @@ static L3_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static L2_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Notice\s+of\s+Independent\s+Medical\s+Review\s+Determination|IMR\s+DECISION\(S\)\s+AND\s+RATIONALE\(S\)")
+    Regex::new(r"(?i)Notice\s+of\s+Independent\s+Medical\s+Review\s+Determination|IMR\s+DECISION\(S\)\s+AND\s+RATIONALE\(S\)|has\s+determined\s+the\s+request\s+for|INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s+AND\s+RATIONALE")
         .expect("L2 marker regex is valid")
 });
 
@@ -29,6 +29,21 @@ static L1_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?im)^\s*(?:HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE|CLINICAL\s+CASE\s+SUMMARY|IMR\s+ISSUES\s*,?\s*DECISIONS\s*,?\s*AND\s+RATIONALES?)\s*:?\s*$")
         .expect("L1 marker regex is valid")
 });
+
+/// What an IMR letter mentions, whatever its layout: a case number, the reviewing
+/// organisation, the review itself, a necessity finding.
+static IMR_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bCM\d{2}-\d{4,8}\b|Independent\s+Medical\s+Review|\bMAXIMUS\b|medically\s*necessary",
+    )
+    .expect("IMR words regex is valid")
+});
+
+/// Whether a text with no layout's headings still reads like an IMR letter: it names two
+/// of the things every letter names.
+pub fn reads_like_a_letter(text: &str) -> bool {
+    IMR_WORDS.find_iter(text).take(2).count() == 2
+}
 
 /// The layout of a normalised letter text, or `None` when it has no layout's headings.
 pub fn recognise(text: &str) -> Option<Layout> {

@@ -12,14 +12,18 @@ pub mod sections;
 pub mod summary;
 pub mod text;
 
+pub mod vocabulary;
+
 mod l1;
 mod l2;
+mod l2_early;
 mod l3;
 
 pub use layout::Layout;
 pub use normalize::body_parts::BodyPart;
 pub use normalize::categories::Category;
 pub use normalize::guidelines::GuidelineFamily;
+pub use vocabulary::Vocabulary;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -89,6 +93,27 @@ pub struct Letter {
     pub truncated: bool,
     /// One entry per disputed item.
     pub decisions: Vec<Decision>,
+    /// What the parser saw but could not read; empty for most letters.
+    #[serde(skip_serializing_if = "Unread::is_empty")]
+    pub unread: Unread,
+}
+
+/// Text a letter states that the parser could not place, so it can be reported.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Unread {
+    /// The reviewer's qualification sentence, when it names no known specialty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualification: Option<String>,
+    /// A line that reads like a decision, when no decision was parsed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_line: Option<String>,
+}
+
+impl Unread {
+    /// Whether nothing was left unread.
+    pub fn is_empty(&self) -> bool {
+        self.qualification.is_none() && self.decision_line.is_none()
+    }
 }
 
 /// One disputed item and its decision.
@@ -119,20 +144,37 @@ pub enum Parsed {
     NotALetter(String),
 }
 
-/// Parses a decoded letter. `current_year` resolves two-digit years in letters that state
-/// no year of their own.
-pub fn parse(text: &str, current_year: i32) -> Parsed {
-    if text.trim().is_empty() {
+/// The reason given for a file that is no letter but reads like one.
+pub const UNKNOWN_LAYOUT: &str =
+    "reads like an IMR letter but matches no known layout (no layout's headings found)";
+
+/// Parses a decoded letter with a vocabulary. `current_year` resolves two-digit years in
+/// letters that state no year of their own.
+pub fn parse(raw: &str, vocabulary: &Vocabulary, current_year: i32) -> Parsed {
+    if raw.trim().is_empty() {
         return Parsed::NotALetter("empty file".to_string());
     }
-    let text = text::normalize(text);
-    let parts = match layout::recognise(&text) {
-        Some(Layout::L1) => l1::parse(&text, current_year),
-        Some(Layout::L2) => l2::parse(&text, current_year),
-        Some(Layout::L3) => l3::parse(&text, current_year),
+    let text = text::normalize(raw);
+    let mut parts = match layout::recognise(&text) {
+        Some(Layout::L1) => l1::parse(&text, vocabulary, current_year),
+        Some(Layout::L2) => l2::parse(&text, vocabulary, current_year),
+        Some(Layout::L3) => l3::parse(&text, vocabulary, current_year),
+        None if layout::reads_like_a_letter(&text) => {
+            return Parsed::NotALetter(UNKNOWN_LAYOUT.to_string())
+        }
         None => return Parsed::NotALetter("no IMR letter headings found".to_string()),
     };
-    Parsed::Letter(Box::new(parts.into_letter(current_year)))
+    // The page furniture the normaliser dropped may be the only place it is stated.
+    if parts.header.case_number.is_none() {
+        parts.header.case_number = text::first_case_number(raw);
+    }
+    // A letter cut off before its decisions lost them; a whole one should have them.
+    let decision_line = (parts.decisions.is_empty() && parts.ends_complete)
+        .then(|| items::decision_like_line(&text))
+        .flatten();
+    let mut letter = parts.into_letter(vocabulary, current_year);
+    letter.unread.decision_line = decision_line;
+    Parsed::Letter(Box::new(letter))
 }
 
 /// What a layout's parser reads; the fields every layout derives the same way (from the
@@ -142,8 +184,8 @@ pub struct LetterParts {
     pub layout: Layout,
     /// Header fields (L3 states only the case number).
     pub header: header::HeaderFields,
-    /// The reviewer's specialties, canonical names.
-    pub specialties: Vec<String>,
+    /// The reviewer's specialties, and qualification text naming none.
+    pub qualifications: reviewer::Qualifications,
     /// The clinical case summary, whitespace collapsed.
     pub summary: Option<String>,
     /// The section holding the decisions was there.
@@ -163,7 +205,7 @@ fn ends_with_sentence(text: &str) -> bool {
 }
 
 impl LetterParts {
-    fn into_letter(self, current_year: i32) -> Letter {
+    fn into_letter(self, vocabulary: &Vocabulary, current_year: i32) -> Letter {
         let summary = self.summary.as_deref().unwrap_or_default();
         // Split once: the injury date, the body parts and the diagnoses all read sentences.
         let summary_sentences = text::sentences(summary);
@@ -186,8 +228,8 @@ impl LetterParts {
             priority: header.priority,
             age: summary::age(summary),
             sex: summary::sex(summary),
-            reviewer_specialties: self.specialties,
-            body_parts: summary::body_parts(&summary_sentences),
+            reviewer_specialties: self.qualifications.specialties,
+            body_parts: summary::body_parts(vocabulary, &summary_sentences),
             diagnoses: summary::diagnoses(&summary_sentences),
             truncated,
             decisions: self
@@ -196,6 +238,10 @@ impl LetterParts {
                 .map(|parsed| parsed.decision)
                 .collect(),
             summary: self.summary,
+            unread: Unread {
+                qualification: self.qualifications.unknown,
+                decision_line: None,
+            },
         }
     }
 }

@@ -25,16 +25,19 @@ pub struct Sections<'a, H> {
 impl<H: Copy + PartialEq> Headings<H> {
     /// Compiles `(pattern, heading)` rows; patterns are regexes for the heading's words.
     /// A heading may end with a colon and may be followed by text on its own line
-    /// only when `text_may_follow` is set.
+    /// only when `text_may_follow` is set, or when its pattern ends with a colon (a
+    /// label-like heading such as "Case Summary:").
     pub fn new(rows: &[(&str, H)], text_may_follow: bool) -> Headings<H> {
-        let tail = if text_may_follow {
-            r"[ \t]*:?"
-        } else {
-            r"[ \t]*:?[ \t]*$"
-        };
         let lines = rows
             .iter()
             .map(|&(pattern, heading)| {
+                let tail = if pattern.ends_with(':') {
+                    r"[ \t]*"
+                } else if text_may_follow {
+                    r"[ \t]*:?"
+                } else {
+                    r"[ \t]*:?[ \t]*$"
+                };
                 let regex = Regex::new(&format!(r"(?im)^[ \t]*(?:{pattern}){tail}"))
                     .unwrap_or_else(|error| panic!("heading pattern {pattern:?}: {error}"));
                 (regex, heading)
@@ -55,6 +58,15 @@ impl<H: Copy + PartialEq> Headings<H> {
             })
             .collect();
         found.sort_by_key(|&(start, _, _)| start);
+        // Two synonyms may match one heading line: the first row's reading stands.
+        let mut previous_end = 0;
+        found.retain(|&(start, end, _)| {
+            let keep = start >= previous_end;
+            if keep {
+                previous_end = end;
+            }
+            keep
+        });
         let preamble_end = found.first().map_or(text.len(), |&(start, _, _)| start);
         let bodies = found
             .iter()

@@ -3,27 +3,32 @@
 //! way, so every layout uses this module. Input is whitespace-collapsed summary text.
 
 use super::dates::{first_date, DATE_PATTERN};
-use super::normalize::body_parts::{body_parts_in, BodyPart};
+use super::normalize::body_parts::BodyPart;
 use super::text::collapse_whitespace;
+use super::vocabulary::Vocabulary;
 use super::Sex;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// The forms an age takes: "48 year old", "45-year-old", "57 years of age", "39 y/o",
+/// "age 52", "aged 38", "age: 44", and a number beside the person ("a female, 45,",
+/// "a male (44)").
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,3})\s*-?\s*(?:years?|yrs?)[- ]old\b|\b(\d{1,3})\s*-?\s*(?:y/o|yo|y\.o\.)",
+        r"(?i)\b(\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*(?:old|of\s+age)\b|\b(\d{1,3})\s*-?\s*(?:y/o|y\.o\.?|yo)(?:\b|\s)|\bage[ds]?\s*(?:of\s+)?:?\s*(\d{1,3})\b|\b(?:female|male|woman|man|gentleman|lady|claimant|patient|worker|employee|applicant)\s*[,(]\s*(\d{2})\s*[,)]",
     )
     .expect("age regex is valid")
 });
 
 static SEX_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(female|woman|lady|male|man|gentleman)\b").expect("sex word regex is valid")
+    Regex::new(r"(?i)\b(female|woman|lady|male|man|gentleman|mrs|ms|mr)\b\.?|\d\s*(?:y/?o|year[- ]old)\s+(F|M)\b")
+        .expect("sex word regex is valid")
 });
 
 /// The reviewer's "he/she" says nothing about the worker; these are removed first.
 static NEUTRAL_PRONOUNS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:he/she|she/he|his/her|her/his|him/her|her/him|s/he|himself/herself|herself/himself)\b")
+    Regex::new(r"(?i)\b(?:he/she|she/he|his/her|her/his|him/her|her/him|s/he|himself/herself|herself/himself|he or she|she or he|his or her|her or his|him or her)\b|\(s\)he\b")
         .expect("neutral pronoun regex is valid")
 });
 
@@ -61,22 +66,24 @@ pub fn summary_text(section: &str) -> Option<String> {
     (!summary.is_empty()).then(|| summary.into_owned())
 }
 
-/// The worker's age: the first "NN year old", "NN-year-old" or "NN y/o".
+/// The worker's age: the first of the common forms that gives a working age.
 pub fn age(summary: &str) -> Option<u32> {
-    let caps = AGE.captures(summary)?;
-    let digits = caps.get(1).or_else(|| caps.get(2))?;
-    digits
-        .as_str()
-        .parse()
-        .ok()
-        .filter(|age| (14..=110).contains(age))
+    AGE.captures_iter(summary).find_map(|caps| {
+        let digits = caps.iter().skip(1).flatten().next()?;
+        digits
+            .as_str()
+            .parse()
+            .ok()
+            .filter(|age| (14..=110).contains(age))
+    })
 }
 
 /// The worker's sex: a word such as "female" or "man", else the first pronoun.
 pub fn sex(summary: &str) -> Option<Sex> {
-    if let Some(found) = SEX_WORD.find(summary) {
-        return Some(match found.as_str().to_ascii_lowercase().as_str() {
-            "female" | "woman" | "lady" => Sex::Female,
+    if let Some(caps) = SEX_WORD.captures(summary) {
+        let word = caps.get(1).or_else(|| caps.get(2))?;
+        return Some(match word.as_str().to_ascii_lowercase().as_str() {
+            "female" | "woman" | "lady" | "mrs" | "ms" | "f" => Sex::Female,
             _ => Sex::Male,
         });
     }
@@ -112,12 +119,12 @@ pub fn date_of_injury(summary: &str, sentences: &[&str], pivot_year: i32) -> Opt
 /// The body parts the injury statement names: the first of the summary's first two
 /// sentences that speaks of the injury and names a part ("... with a date of injury of
 /// 01/15/2011. She injured her right knee ..." states them in its second sentence).
-pub fn body_parts(sentences: &[&str]) -> Vec<BodyPart> {
+pub fn body_parts(vocabulary: &Vocabulary, sentences: &[&str]) -> Vec<BodyPart> {
     sentences
         .iter()
         .take(INJURY_STATEMENT_SENTENCES)
         .filter(|sentence| speaks_of_injury(sentence))
-        .map(|sentence| body_parts_in(sentence))
+        .map(|sentence| vocabulary.body_parts_in(sentence))
         .find(|parts| !parts.is_empty())
         .unwrap_or_default()
 }
@@ -181,7 +188,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2013, 10, 2)
         );
         assert_eq!(
-            body_parts(&sentences(SEED)),
+            body_parts(Vocabulary::built_in(), &sentences(SEED)),
             vec![CervicalSpine, LumbarSpine]
         );
         assert_eq!(
@@ -201,6 +208,14 @@ mod tests {
             ("a 39 y/o woman", Some(39)),
             ("a 61 yo man", Some(61)),
             ("a 3 year old injury", None),
+            ("The patient is a female, age 52, who", Some(52)),
+            ("The injured worker, aged 38, is a male", Some(38)),
+            ("The applicant is 57 years of age", Some(57)),
+            ("a male (age 44) who", Some(44)),
+            ("a female, 45, who fell", Some(45)),
+            ("a male (61) who fell", Some(61)),
+            ("Age: 33. Sex: male.", Some(33)),
+            ("the MTUS page 46 and stage 3", None),
             ("no age here", None),
         ];
         for (text, expected) in rows {
@@ -217,6 +232,11 @@ mod tests {
             ("He/she reviewed the file. She was seen.", Some(Sex::Female)),
             ("He/she reviewed his/her file.", None),
             ("The claimant is 40.", None),
+            ("a 45-year-old gentleman", Some(Sex::Male)),
+            ("Mrs. Doe is a clerk", Some(Sex::Female)),
+            ("a 52 y/o F with neck pain", Some(Sex::Female)),
+            ("He or she reviewed it. His knee hurt.", Some(Sex::Male)),
+            ("The foreman saw her fall.", Some(Sex::Female)),
         ];
         for (text, expected) in rows {
             assert_eq!(sex(text), expected, "{text}");
@@ -248,7 +268,11 @@ mod tests {
             ),
         ];
         for (summary, expected) in rows {
-            assert_eq!(body_parts(&sentences(summary)), *expected, "{summary}");
+            assert_eq!(
+                body_parts(Vocabulary::built_in(), &sentences(summary)),
+                *expected,
+                "{summary}"
+            );
         }
     }
 

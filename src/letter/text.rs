@@ -5,8 +5,10 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// `Page 2 of 4`, alone or beside a case number (`CM13-0045679      Page 1 of 2`).
 static PAGE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*page\s+\d+\s+of\s+\d+\s*$").expect("page footer regex is valid")
+    Regex::new(r"(?i)^\s*(?:(?:IMR\s+)?case\s+(?:number|no\.?)\s*:?\s*)?(?:CM\d{2}-\d{4,8}\s+)?page\s+\d+\s+of\s+\d+(?:\s+CM\d{2}-\d{4,8})?\s*$")
+        .expect("page footer regex is valid")
 });
 
 static CASE_NUMBER: LazyLock<Regex> =
@@ -52,6 +54,13 @@ pub fn normalize(raw: &str) -> String {
     let mut text = lines.join("\n");
     text.push('\n');
     text
+}
+
+/// The first case number the text states anywhere (a header, a page header line).
+pub fn first_case_number(text: &str) -> Option<String> {
+    CASE_NUMBER
+        .find(text)
+        .map(|found| found.as_str().to_ascii_uppercase())
 }
 
 /// Whether a line could be page furniture: a footer starts with "page", a case number line
@@ -176,6 +185,8 @@ mod tests {
             ("a\u{c}b", "a\nb\n"),
             ("a\u{a0}b  \n", "a b\n"),
             ("one\n  Page 2 of 4  \ntwo", "one\ntwo\n"),
+            ("one\nCM13-0045679      Page 1 of 2\ntwo", "one\ntwo\n"),
+            ("one\nPage 2 of 2   CM13-0045679\ntwo", "one\ntwo\n"),
             ("\u{201c}quoted\u{201d} it\u{2019}s", "\"quoted\" it's\n"),
         ];
         for (raw, expected) in rows {

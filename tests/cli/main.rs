@@ -7,3 +7,4 @@ mod corpus;
 mod errors;
 mod fixtures;
 mod search;
+mod vocab;

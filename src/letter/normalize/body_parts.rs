@@ -1,11 +1,10 @@
-//! Body parts: the wordings of an injury statement and the canonical part each names.
+//! Body parts: the canonical parts an injury statement may name. Their wordings are data
+//! (`index-schema/vocab/body_parts.toml`).
 
-use super::PatternTable;
-use serde::Serialize;
-use std::sync::LazyLock;
+use serde::{Deserialize, Serialize};
 
 /// A canonical body part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BodyPart {
     /// Neck.
@@ -32,45 +31,11 @@ pub enum BodyPart {
     Psyche,
 }
 
-use BodyPart::*;
-
-/// Rows are tried in order; a phrase claimed by an earlier row ("upper back") is not
-/// matched again by a later one ("back").
-const BODY_PART_WORDINGS: &[(&str, BodyPart)] = &[
-    (r"neck|cervical|c-spine", CervicalSpine),
-    (
-        r"(?:mid|middle|upper)[- ]?back|thoracic|t-spine",
-        ThoracicSpine,
-    ),
-    (
-        r"(?:low|lower)[- ]?back|lumbar|lumbosacral|l-spine",
-        LumbarSpine,
-    ),
-    (r"back", LumbarSpine),
-    (r"shoulders?", Shoulder),
-    (r"elbows?", Elbow),
-    (r"wrists?|hands?|fingers?|thumbs?|forearms?", WristHand),
-    (r"hips?", Hip),
-    (r"knees?", Knee),
-    (r"ankles?|foot|feet|toes?|heels?", AnkleFoot),
-    (r"head|face|facial|jaw|tmj|temporomandibular", Head),
-    (
-        r"psyche|psychiatric|psychological|stress|depression|anxiety|emotional",
-        Psyche,
-    ),
-];
-
-static TABLE: LazyLock<PatternTable<BodyPart>> =
-    LazyLock::new(|| PatternTable::new(BODY_PART_WORDINGS));
-
-/// The body parts an injury statement names, in order of first mention.
-pub fn body_parts_in(injury_statement: &str) -> Vec<BodyPart> {
-    TABLE.mentions(injury_statement)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::BodyPart::*;
     use super::*;
+    use crate::letter::vocabulary::Vocabulary;
 
     #[test]
     fn reads_injury_statements() {
@@ -96,7 +61,11 @@ mod tests {
             ("cumulative trauma injury with no part named", &[]),
         ];
         for (statement, expected) in rows {
-            assert_eq!(body_parts_in(statement), *expected, "{statement}");
+            assert_eq!(
+                Vocabulary::built_in().body_parts_in(statement),
+                *expected,
+                "{statement}"
+            );
         }
     }
 }

@@ -1,13 +1,15 @@
-//! Treatment categories: what a disputed item requests, decided by the first row that
-//! matches the item text. Order matters: "spine surgery consultation" is a consultation,
-//! "urine drug screen" is lab work, "post-op cold therapy unit" is equipment.
+//! Treatment categories: what a disputed item requests, decided by several cues in turn,
+//! strongest first. The words are data (`index-schema/vocab/categories.toml`,
+//! `drugs.txt`); this module holds the order of the cues.
 
-use super::PatternTable;
-use serde::Serialize;
+use crate::letter::text::sentences;
+use crate::letter::vocabulary::Vocabulary;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// A canonical treatment category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// Drugs, compounded creams, patches.
@@ -44,85 +46,65 @@ pub enum Category {
 
 use Category::*;
 
-const CATEGORY_WORDINGS: &[(&str, Category)] = &[
-    (
-        r"surgical assist\w*|assistant surgeon|co-surgeon|functional capacity|fce",
-        Other,
-    ),
-    (
-        r"urine|drug screens?|drug tests?|uds|labs?|laboratory|blood tests?|blood work|cbc|toxicology",
-        Lab,
-    ),
-    (
-        r"functional restoration|work hardening|work conditioning|weight loss|frp|detox\w*",
-        Program,
-    ),
-    (
-        r"psych\w*|cbt|cognitive behaviou?ral|biofeedback",
-        Psychological,
-    ),
-    (
-        r"emg|ncv|ncs|nerve conduction|electromyogra\w*|electrodiagnostic",
-        Electrodiagnostic,
-    ),
-    (
-        r"mri|mra|ct|ct scan|x-?rays?|radiographs?|bone scan|ultrasound|imaging|arthrogram|myelogram",
-        Imaging,
-    ),
-    (
-        r"inject\w*|epidural|esi|facet|trigger points?|nerve blocks?|blocks?|synvisc|orthovisc|euflexxa|supartz|hyalgan|viscosupplement\w*|prp|platelet[- ]rich|radiofrequency|rhizotomy|rfa|cortisone",
-        Injection,
-    ),
-    (r"chiropract\w*|manipulation", Chiropractic),
-    (r"acupunct\w*", Acupuncture),
-    (
-        r"physical therap\w*|pt|aquatic|pool therapy|occupational therap\w*|physiotherap\w*|therapeutic exercises?|massage",
-        PhysicalTherapy,
-    ),
-    (
-        r"home health|home care|nursing|home assistance|caregiver|attendant care",
-        HomeHealth,
-    ),
-    (
-        r"consult\w*|referrals?|refer|follow[- ]up|office visits?|second opinion|specialist|evaluation and treatment",
-        Consultation,
-    ),
-    (
-        r"tens|h-?wave|interferential|braces?|bracing|cold therapy|cryotherapy|hot/cold|traction|canes?|walkers?|wheelchairs?|scooter|orthotics?|dme|units?|cushions?|mattress|pillows?|splints?|supports?|collar|shower chair|commode|cpm|continuous passive motion|equipment|vasopneumatic",
-        Dme,
-    ),
-    (
-        r"surg\w*|arthroscop\w*|fusion|discectomy|laminectomy|laminotomy|foraminotomy|decompression|repair|release|replacement|reconstruction|debridement|orif|\w+ectomy|\w+plasty|\w+otomy",
-        Surgery,
-    ),
-    (
-        r"\d+(?:\.\d+)?\s*(?:mg|mcg|ml)|mg|mcg|creams?|gels?|patch(?:es)?|ointments?|tablets?|capsules?|tabs?|caps|medications?|compound\w*|topicals?|lotion",
-        Medication,
-    ),
-    (
-        r"norco|hydrocodone|vicodin|tramadol|ultram|ultracet|oxycodone|oxycontin|percocet|morphine|ms contin|fentanyl|duragesic|methadone|tapentadol|nucynta|codeine|butrans|buprenorphine|suboxone|opioids?|opiates?",
-        Medication,
-    ),
-    (
-        r"gabapentin|neurontin|lyrica|pregabalin|topamax|topiramate|cyclobenzaprine|flexeril|fexmid|soma|carisoprodol|tizanidine|zanaflex|baclofen|methocarbamol|robaxin|metaxalone|skelaxin|orphenadrine|norflex",
-        Medication,
-    ),
-    (
-        r"naproxen|anaprox|naprosyn|ibuprofen|motrin|meloxicam|mobic|celebrex|celecoxib|diclofenac|voltaren|etodolac|nabumetone|relafen|ketoprofen|flurbiprofen|ketorolac|toradol|nsaids?|lidocaine|lidoderm|terocin|flector|capsaicin|menthoderm|medrox",
-        Medication,
-    ),
-    (
-        r"omeprazole|prilosec|pantoprazole|protonix|ranitidine|ondansetron|zofran|senna|colace|docusate|trazodone|ambien|zolpidem|lunesta|amitriptyline|nortriptyline|cymbalta|duloxetine|effexor|venlafaxine|prozac|fluoxetine|sertraline|zoloft|citalopram|escitalopram|lexapro|wellbutrin|bupropion|xanax|alprazolam|valium|diazepam|klonopin|clonazepam|ativan|lorazepam|fioricet|imitrex|sumatriptan|medrol|prednisone|theramine|sentra|medical foods?",
-        Medication,
-    ),
-];
+impl Category {
+    /// The canonical name, as the index and JSON write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Medication => "medication",
+            Injection => "injection",
+            PhysicalTherapy => "physical_therapy",
+            Chiropractic => "chiropractic",
+            Acupuncture => "acupuncture",
+            Imaging => "imaging",
+            Electrodiagnostic => "electrodiagnostic",
+            Surgery => "surgery",
+            Dme => "dme",
+            HomeHealth => "home_health",
+            Psychological => "psychological",
+            Lab => "lab",
+            Consultation => "consultation",
+            Program => "program",
+            Other => "other",
+        }
+    }
+}
 
-static TABLE: LazyLock<PatternTable<Category>> =
-    LazyLock::new(|| PatternTable::new(CATEGORY_WORDINGS));
+/// The form of a drug order: a dose ("10/325mg", "5%", "0.1 ml") or a pill count ("#60").
+static DOSE_OR_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\d\s*(?:mg|mcg|ml|gm?|%)\b|#\s*\d|\b\d+\s*(?:tabs?|caps?|tablets?|capsules?)\b",
+    )
+    .expect("dose regex is valid")
+});
 
-/// The category of a disputed item, `Other` when no row matches.
-pub fn category_of(item: &str) -> Category {
-    TABLE.first_match(item).unwrap_or(Other)
+/// The rationale sentences that name its subject.
+const RATIONALE_OPENING_SENTENCES: usize = 2;
+
+/// The category of a disputed item from its cues, strongest first: the item's words
+/// against the item rules; a drug name or a dose form in it; the guideline topic the
+/// reviewer cited; the topic of the rationale's opening. `Other` when nothing points
+/// elsewhere.
+pub fn category_of(
+    vocabulary: &Vocabulary,
+    item: &str,
+    reviewer_citation: Option<&str>,
+    rationale: Option<&str>,
+) -> Category {
+    if let Some(category) = vocabulary.category_by_words(item) {
+        return category;
+    }
+    if vocabulary.names_a_drug(item) || DOSE_OR_COUNT.is_match(item) {
+        return Medication;
+    }
+    let opening = rationale.map(|rationale| {
+        let sentences = sentences(rationale);
+        sentences[..sentences.len().min(RATIONALE_OPENING_SENTENCES)].join(" ")
+    });
+    let by_topic = [reviewer_citation, opening.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|text| vocabulary.category_by_topic(text));
+    by_topic.unwrap_or(Other)
 }
 
 #[cfg(test)]
@@ -178,7 +160,11 @@ mod tests {
             ("Spinal cord stimulator trial", Other),
         ];
         for (item, expected) in rows {
-            assert_eq!(category_of(item), expected, "{item}");
+            assert_eq!(
+                category_of(Vocabulary::built_in(), item, None, None),
+                expected,
+                "{item}"
+            );
         }
     }
 }

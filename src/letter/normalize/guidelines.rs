@@ -1,7 +1,7 @@
 //! Guideline families: how a citation after a guideline label is classified, following the
 //! order of `letter-formats.md` (first rule that holds wins), and the ACOEM chapter.
 
-use super::PatternTable;
+use super::PatternSet;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -52,13 +52,10 @@ const GUIDELINE_RULES: &[(&[&str], GuidelineFamily)] = &[
     (&[r"acoem"], AcoemOther),
 ];
 
-static RULES: LazyLock<Vec<(PatternTable<()>, GuidelineFamily)>> = LazyLock::new(|| {
+static RULES: LazyLock<Vec<(PatternSet, GuidelineFamily)>> = LazyLock::new(|| {
     GUIDELINE_RULES
         .iter()
-        .map(|&(patterns, family)| {
-            let rows: Vec<(&str, ())> = patterns.iter().map(|&pattern| (pattern, ())).collect();
-            (PatternTable::new(&rows), family)
-        })
+        .map(|&(patterns, family)| (PatternSet::new(patterns), family))
         .collect()
 });
 

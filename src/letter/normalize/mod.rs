@@ -1,91 +1,32 @@
-//! Normalisation tables: the letters' wordings on the left, the canonical vocabulary of the
-//! index on the right. Each vocabulary lives in its own module as a `const` table; this
-//! module holds the small matcher they share.
+//! Normalisation: the canonical values of the index (categories, body parts, guideline
+//! families) and how a letter's wording is matched to them. The words of most vocabularies
+//! are data (`index-schema/vocab/`, compiled by `terms`); the guideline rules, which follow
+//! the order of `letter-formats.md`, stay a `const` table here.
 
 pub mod body_parts;
 pub mod categories;
 pub mod guidelines;
-pub mod specialties;
+pub mod terms;
 
-use regex::{Regex, RegexSet};
+use regex::RegexSet;
 
-/// A compiled table of `(pattern, value)` rows, tried in order. Patterns are
-/// case-insensitive regexes matched on word boundaries.
-pub struct PatternTable<T: 'static> {
-    /// Every row's pattern, so one pass over a text tells which rows match.
+/// Case-insensitive regexes matched on word boundaries, all tested in one pass.
+pub struct PatternSet {
     set: RegexSet,
-    rows: Vec<(Regex, T)>,
 }
 
-impl<T: Copy> PatternTable<T> {
-    /// Compiles the rows; a bad pattern is a bug in the table, caught by its unit tests.
-    pub fn new(rows: &[(&str, T)]) -> PatternTable<T> {
-        let patterns: Vec<String> = rows
+impl PatternSet {
+    /// Compiles the patterns; a bad pattern is a bug in the table, caught by its unit tests.
+    pub fn new(patterns: &[&str]) -> PatternSet {
+        let patterns = patterns
             .iter()
-            .map(|(pattern, _)| format!(r"(?i)\b(?:{pattern})\b"))
-            .collect();
-        let set =
-            RegexSet::new(&patterns).unwrap_or_else(|error| panic!("table patterns: {error}"));
-        let rows = patterns
-            .iter()
-            .zip(rows)
-            .map(|(pattern, &(_, value))| {
-                let regex = Regex::new(pattern)
-                    .unwrap_or_else(|error| panic!("table pattern {pattern:?}: {error}"));
-                (regex, value)
-            })
-            .collect();
-        PatternTable { set, rows }
+            .map(|pattern| format!(r"(?i)\b(?:{pattern})\b"));
+        let set = RegexSet::new(patterns).unwrap_or_else(|error| panic!("table patterns: {error}"));
+        PatternSet { set }
     }
 
-    /// The value of the first row whose pattern occurs in `text`.
-    pub fn first_match(&self, text: &str) -> Option<T> {
-        let row = self.set.matches(text).into_iter().next()?;
-        Some(self.rows[row].1)
-    }
-
-    /// Whether every row's pattern occurs in `text`.
+    /// Whether every pattern occurs in `text`.
     pub fn all_match(&self, text: &str) -> bool {
         self.set.matches(text).matched_all()
-    }
-
-    /// The value of the first row whose pattern matches the whole of `text`.
-    pub fn whole_match(&self, text: &str) -> Option<T> {
-        self.rows
-            .iter()
-            .find(|(regex, _)| {
-                regex
-                    .find(text)
-                    .is_some_and(|found| found.start() == 0 && found.end() == text.len())
-            })
-            .map(|&(_, value)| value)
-    }
-
-    /// Every value mentioned in `text`, in order of first mention. A stretch of text
-    /// claimed by an earlier row is not matched again by a later one, so a table can list
-    /// "upper back" before "back".
-    pub fn mentions(&self, text: &str) -> Vec<T>
-    where
-        T: PartialEq,
-    {
-        let mut claimed: Vec<(usize, usize, T)> = Vec::new();
-        for (regex, value) in &self.rows {
-            for found in regex.find_iter(text) {
-                let overlaps = claimed
-                    .iter()
-                    .any(|&(start, end, _)| found.start() < end && start < found.end());
-                if !overlaps {
-                    claimed.push((found.start(), found.end(), *value));
-                }
-            }
-        }
-        claimed.sort_by_key(|&(start, _, _)| start);
-        let mut values = Vec::new();
-        for (_, _, value) in claimed {
-            if !values.contains(&value) {
-                values.push(value);
-            }
-        }
-        values
     }
 }

@@ -1,0 +1,386 @@
+//! The vocabularies the parser reads letters with: treatment categories, drug names,
+//! reviewer specialties and body parts. They are data files under `index-schema/vocab/`,
+//! embedded at build time; a user's files of the same names add rows to them (tried
+//! first). Pure: the caller reads the user's files, this module compiles the text.
+
+use super::normalize::body_parts::BodyPart;
+use super::normalize::categories::Category;
+use super::normalize::terms::{TermError, TermTable};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+use xxhash_rust::xxh3::Xxh3;
+
+/// The vocabulary files: name and built-in text.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "categories.toml",
+        include_str!("../../index-schema/vocab/categories.toml"),
+    ),
+    (
+        "drugs.txt",
+        include_str!("../../index-schema/vocab/drugs.txt"),
+    ),
+    (
+        "specialties.toml",
+        include_str!("../../index-schema/vocab/specialties.toml"),
+    ),
+    (
+        "body_parts.toml",
+        include_str!("../../index-schema/vocab/body_parts.toml"),
+    ),
+];
+
+/// A vocabulary file that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("vocabulary {source_name}: {problem}")]
+pub struct VocabularyError {
+    /// Which file: `built-in categories.toml` or the user's path.
+    pub source_name: String,
+    /// What is wrong, and where.
+    pub problem: String,
+}
+
+/// One file a user adds rows from.
+#[derive(Debug, Clone)]
+pub struct Addition {
+    /// The vocabulary file it extends (one of [`FILES`]).
+    pub file_name: String,
+    /// Where it was read from, for messages.
+    pub source_name: String,
+    /// Its text.
+    pub text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryFile {
+    #[serde(default)]
+    rule: Vec<CategoryRow>,
+    #[serde(default)]
+    guideline_topic: Vec<CategoryRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryRow {
+    category: Category,
+    terms: Vec<String>,
+    #[serde(default)]
+    examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpecialtyFile {
+    #[serde(default)]
+    specialty: Vec<NamedRow<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BodyPartFile {
+    #[serde(default)]
+    part: Vec<NamedRow<BodyPart>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamedRow<T> {
+    name: T,
+    terms: Vec<String>,
+    #[serde(default)]
+    examples: Vec<String>,
+}
+
+/// The compiled vocabularies.
+#[derive(Debug)]
+pub struct Vocabulary {
+    category_rules: TermTable<Category>,
+    guideline_topics: TermTable<Category>,
+    drugs: HashSet<String>,
+    specialties: TermTable<String>,
+    body_parts: TermTable<BodyPart>,
+    fingerprint: String,
+    examples: Examples,
+}
+
+/// Each row's examples, kept so tests can check every row decides its own.
+#[derive(Debug, Default)]
+pub struct Examples {
+    /// `(item, category)` of the item rules.
+    pub categories: Vec<(String, Category)>,
+    /// `(citation, category)` of the guideline topics.
+    pub guideline_topics: Vec<(String, Category)>,
+    /// `(text, specialty)`.
+    pub specialties: Vec<(String, String)>,
+    /// `(text, part)`.
+    pub body_parts: Vec<(String, BodyPart)>,
+}
+
+static BUILT_IN: LazyLock<Vocabulary> = LazyLock::new(|| {
+    Vocabulary::with_additions(&[]).expect("the built-in vocabulary compiles (its tests say so)")
+});
+
+impl Vocabulary {
+    /// The built-in vocabulary, compiled once.
+    pub fn built_in() -> &'static Vocabulary {
+        &BUILT_IN
+    }
+
+    /// The built-in vocabulary with a user's rows added before its own.
+    pub fn with_additions(additions: &[Addition]) -> Result<Vocabulary, VocabularyError> {
+        let mut hasher = Xxh3::new();
+        let mut category_rules = Vec::new();
+        let mut guideline_topics = Vec::new();
+        let mut drugs = HashSet::new();
+        let mut specialties = Vec::new();
+        let mut body_parts = Vec::new();
+        let mut examples = Examples::default();
+        for &(file_name, built_in) in FILES {
+            let built_in_name = format!("built-in {file_name}");
+            let sources = additions
+                .iter()
+                .filter(|addition| addition.file_name == file_name)
+                .map(|addition| (addition.source_name.as_str(), addition.text.as_str()))
+                .chain([(built_in_name.as_str(), built_in)]);
+            for (source_name, text) in sources {
+                hasher.update(file_name.as_bytes());
+                hasher.update(&[0]);
+                hasher.update(text.as_bytes());
+                hasher.update(&[0]);
+                let problem = |problem: String| VocabularyError {
+                    source_name: source_name.to_string(),
+                    problem,
+                };
+                match file_name {
+                    "categories.toml" => {
+                        let file: CategoryFile = parse_toml(text).map_err(problem)?;
+                        for row in file.rule {
+                            examples
+                                .categories
+                                .extend(row.examples.into_iter().map(|e| (e, row.category)));
+                            category_rules.push((row.category, row.terms));
+                        }
+                        for row in file.guideline_topic {
+                            examples
+                                .guideline_topics
+                                .extend(row.examples.into_iter().map(|e| (e, row.category)));
+                            guideline_topics.push((row.category, row.terms));
+                        }
+                    }
+                    "drugs.txt" => drugs.extend(drug_names(text)),
+                    "specialties.toml" => {
+                        let file: SpecialtyFile = parse_toml(text).map_err(problem)?;
+                        for row in file.specialty {
+                            examples
+                                .specialties
+                                .extend(row.examples.into_iter().map(|e| (e, row.name.clone())));
+                            specialties.push((row.name, row.terms));
+                        }
+                    }
+                    _ => {
+                        let file: BodyPartFile = parse_toml(text).map_err(problem)?;
+                        for row in file.part {
+                            examples
+                                .body_parts
+                                .extend(row.examples.into_iter().map(|e| (e, row.name)));
+                            body_parts.push((row.name, row.terms));
+                        }
+                    }
+                }
+            }
+        }
+        let table_error = |file_name: &str| {
+            let file_name = file_name.to_string();
+            move |error: TermError| VocabularyError {
+                source_name: file_name,
+                problem: error.to_string(),
+            }
+        };
+        Ok(Vocabulary {
+            category_rules: TermTable::new(category_rules)
+                .map_err(table_error("categories.toml"))?,
+            guideline_topics: TermTable::new(guideline_topics)
+                .map_err(table_error("categories.toml"))?,
+            drugs,
+            specialties: TermTable::new(specialties).map_err(table_error("specialties.toml"))?,
+            body_parts: TermTable::new(body_parts).map_err(table_error("body_parts.toml"))?,
+            fingerprint: format!("{:016x}", hasher.digest()),
+            examples,
+        })
+    }
+
+    /// A hash of every vocabulary text in use: an index records it, and a change of
+    /// vocabulary re-parses every letter.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// The first item rule with a term in `item`.
+    pub fn category_by_words(&self, item: &str) -> Option<Category> {
+        self.category_rules.first_match(item).copied()
+    }
+
+    /// The first guideline topic named in `text` (a citation, a rationale's opening).
+    pub fn category_by_topic(&self, text: &str) -> Option<Category> {
+        self.guideline_topics.first_match(text).copied()
+    }
+
+    /// Whether `text` names a drug of the drug list: any run of one to four of its words.
+    pub fn names_a_drug(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        let coarse: Vec<&str> = lower
+            .split(|c: char| c.is_whitespace() || ",;:()[]{}#+*\"".contains(c))
+            .map(|word| word.trim_matches(|c: char| c == '.' || c == '\''))
+            .filter(|word| !word.is_empty())
+            .collect();
+        let fine: Vec<&str> = coarse
+            .iter()
+            .flat_map(|word| word.split(['/', '-']))
+            .filter(|word| !word.is_empty())
+            .collect();
+        [coarse, fine].iter().any(|words| {
+            (1..=4).any(|length| {
+                words
+                    .windows(length)
+                    .any(|window| self.drugs.contains(&window.join(" ")))
+            })
+        })
+    }
+
+    /// The canonical specialties named in `text`, in order of mention.
+    pub fn specialties_in(&self, text: &str) -> Vec<String> {
+        self.specialties.mentions(text)
+    }
+
+    /// The canonical body parts named in `text`, in order of mention.
+    pub fn body_parts_in(&self, text: &str) -> Vec<BodyPart> {
+        self.body_parts.mentions(text)
+    }
+
+    /// Each row's examples.
+    pub fn examples(&self) -> &Examples {
+        &self.examples
+    }
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    toml::from_str(text).map_err(|error| error.to_string().trim_end().replace('\n', " "))
+}
+
+/// The names of a drug list: one per line, `#` starts a comment; lower-cased, spaces
+/// collapsed, so lookups can compare words.
+fn drug_names(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines()
+        .map(|line| line.split('#').next().unwrap_or_default().trim())
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            line.to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_category_rule_decides_its_examples() {
+        let vocabulary = Vocabulary::built_in();
+        let examples = &vocabulary.examples().categories;
+        assert!(examples.len() > 30, "few examples: {}", examples.len());
+        let wrong: Vec<String> = examples
+            .iter()
+            .filter(|(item, category)| vocabulary.category_by_words(item) != Some(*category))
+            .map(|(item, category)| {
+                format!(
+                    "{item:?}: expected {category:?}, got {:?}",
+                    vocabulary.category_by_words(item)
+                )
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn every_guideline_topic_decides_its_examples() {
+        let vocabulary = Vocabulary::built_in();
+        for (citation, category) in &vocabulary.examples().guideline_topics {
+            assert_eq!(
+                vocabulary.category_by_topic(citation),
+                Some(*category),
+                "{citation}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_specialty_row_names_only_itself_in_its_examples() {
+        let vocabulary = Vocabulary::built_in();
+        let examples = &vocabulary.examples().specialties;
+        assert!(examples.len() > 50, "few examples: {}", examples.len());
+        for (text, name) in examples {
+            assert_eq!(
+                vocabulary.specialties_in(text),
+                std::slice::from_ref(name),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_body_part_row_names_only_itself_in_its_examples() {
+        let vocabulary = Vocabulary::built_in();
+        for (text, part) in &vocabulary.examples().body_parts {
+            assert_eq!(vocabulary.body_parts_in(text), [*part], "{text}");
+        }
+    }
+
+    #[test]
+    fn drugs_are_found_by_their_words_not_inside_others() {
+        let vocabulary = Vocabulary::built_in();
+        let rows = [
+            ("Celebrex 200mg #60", true),
+            ("Hydrocodone/APAP 10/325 #90", true),
+            ("Butrans patch 10mcg/hr", true),
+            ("Duexis 800/26.6mg", true),
+            ("Physical therapy 2x6", false),
+            ("Lumbar support brace", false),
+            ("Home health aide 4 hours a day", false),
+        ];
+        for (item, expected) in rows {
+            assert_eq!(vocabulary.names_a_drug(item), expected, "{item}");
+        }
+    }
+
+    #[test]
+    fn additions_come_first_and_change_the_fingerprint() {
+        let addition = Addition {
+            file_name: "categories.toml".to_string(),
+            source_name: "test/categories.toml".to_string(),
+            text: "[[rule]]\ncategory = \"dme\"\nterms = [\"physical therapy\"]\n".to_string(),
+        };
+        let extended = Vocabulary::with_additions(&[addition]).expect("valid additions");
+        assert_eq!(
+            extended.category_by_words("Physical therapy 2x6"),
+            Some(Category::Dme)
+        );
+        assert_ne!(extended.fingerprint(), Vocabulary::built_in().fingerprint());
+    }
+
+    #[test]
+    fn a_bad_addition_names_its_file_and_problem() {
+        let addition = Addition {
+            file_name: "categories.toml".to_string(),
+            source_name: "mine/categories.toml".to_string(),
+            text: "[[rule]]\ncategory = \"potions\"\nterms = [\"elixir\"]\n".to_string(),
+        };
+        let error =
+            Vocabulary::with_additions(&[addition]).expect_err("an unknown category is refused");
+        assert_eq!(error.source_name, "mine/categories.toml");
+        assert!(error.problem.contains("potions"), "{}", error.problem);
+    }
+}
