@@ -5,7 +5,8 @@
 
 use super::header::header_fields;
 use super::items::{
-    gather_decisions, item_text, verdict_of_word, Label, Labels, ParsedDecision, VERDICT_WORD,
+    gather_decisions, item_text, verdict_of_word, ItemStart, Label, Labels, ParsedDecision,
+    VERDICT_WORD,
 };
 use super::reviewer::qualifications_in_prose;
 use super::sections::{Headings, CLINICAL_SUMMARY_HEADING, HOW_MADE_HEADING};
@@ -78,11 +79,36 @@ pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterPa
 }
 
 fn decisions(vocabulary: &Vocabulary, issues: &str) -> Vec<ParsedDecision> {
-    gather_decisions(vocabulary, issues, &LABELS, |lines| {
-        let line = lines.first().filter(|line| line.contains(':'))?;
-        let caps = DECISION_LINE.captures(line)?;
-        Some((item_text(&caps[1]), verdict_of_word(&caps[2]), 1))
-    })
+    gather_decisions(vocabulary, issues, &LABELS, decision_line)
+}
+
+/// Lines a decision line may wrap over ("<ITEM TEXT\nMORE ITEM TEXT>:  Upheld").
+const MAX_DECISION_LINES: usize = 3;
+
+/// A decision line starting at `lines[0]`, possibly wrapped: the item, its verdict and the
+/// lines it took. A first line that ends a sentence or a clause is not an item's start.
+fn decision_line(lines: &[&str]) -> Option<ItemStart> {
+    let first = lines.first()?.trim_end();
+    if first.is_empty() {
+        return None;
+    }
+    let mut joined = String::new();
+    for (used, line) in lines.iter().take(MAX_DECISION_LINES).enumerate() {
+        if line.trim().is_empty() || (used > 0 && LABELS.find(line).is_some()) {
+            return None;
+        }
+        if used > 0 && first.ends_with(['.', ':']) {
+            return None;
+        }
+        joined.push(' ');
+        joined.push_str(line);
+        if line.contains(':') {
+            if let Some(caps) = DECISION_LINE.captures(&joined) {
+                return Some((item_text(&caps[1]), verdict_of_word(&caps[2]), used + 1));
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -131,6 +157,17 @@ mod tests {
             (
                 "Lumbar brace:  UPHOLD",
                 Some(("Lumbar brace", Verdict::Upheld)),
+            ),
+            (
+                "RIGHT SHOULDER ARTHROSCOPY WITH SUBACROMIAL DECOMPRESSION AND\nROTATOR CUFF REPAIR:  OVERTURNED",
+                Some((
+                    "RIGHT SHOULDER ARTHROSCOPY WITH SUBACROMIAL DECOMPRESSION AND ROTATOR CUFF REPAIR",
+                    Verdict::Overturned,
+                )),
+            ),
+            (
+                "set forth below:\nMRI of the knee:  Upheld",
+                Some(("MRI of the knee", Verdict::Upheld)),
             ),
             (
                 "Celebrex 200mg #60: Over turned",

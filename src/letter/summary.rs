@@ -95,6 +95,12 @@ pub fn sex(summary: &str) -> Option<Sex> {
     })
 }
 
+/// Handedness ("right-hand-dominant", "left-handed") names no injured part.
+static HANDEDNESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:right|left)[\s-]*hand(?:ed)?[\s-]+dominant\b|\b(?:right|left)[\s-]handed\b|\bhandedness\b")
+        .expect("handedness regex is valid")
+});
+
 /// The summary sentences that may state the injury: the first sentence or two.
 const INJURY_STATEMENT_SENTENCES: usize = 2;
 
@@ -124,7 +130,7 @@ pub fn body_parts(vocabulary: &Vocabulary, sentences: &[&str]) -> Vec<BodyPart> 
         .iter()
         .take(INJURY_STATEMENT_SENTENCES)
         .filter(|sentence| speaks_of_injury(sentence))
-        .map(|sentence| vocabulary.body_parts_in(sentence))
+        .map(|sentence| vocabulary.body_parts_in(&HANDEDNESS.replace_all(sentence, "")))
         .find(|parts| !parts.is_empty())
         .unwrap_or_default()
 }
@@ -265,6 +271,14 @@ mod tests {
             (
                 "He injured his low back. Pain radiates to the left leg and foot.",
                 &[LumbarSpine],
+            ),
+            (
+                "The patient is a right-hand-dominant male who injured his right shoulder.",
+                &[Shoulder],
+            ),
+            (
+                "A left-handed cook injured her dominant right hand.",
+                &[WristHand],
             ),
         ];
         for (summary, expected) in rows {
