@@ -105,10 +105,10 @@ impl QualityReport {
         self.decisions += letter.decisions.len() as u64;
         self.collecting.add_letter(path, letter);
         for decision in &letter.decisions {
-            *self
-                .categories
-                .entry(decision.category.name().to_string())
-                .or_default() += 1;
+            // The category's name as the index and JSON write it.
+            if let Ok(Value::String(name)) = serde_json::to_value(decision.category) {
+                *self.categories.entry(name).or_default() += 1;
+            }
         }
         let Ok(Value::Object(mut fields)) = serde_json::to_value(letter) else {
             unreachable!("a Letter serialises to a JSON object");

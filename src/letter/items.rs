@@ -7,7 +7,7 @@ use super::normalize::categories::category_of;
 use super::normalize::guidelines::{classify, GuidelineFamily};
 use super::text::collapse_whitespace;
 use super::vocabulary::Vocabulary;
-use super::{Decision, Verdict};
+use super::{Decision, Verdict, UNREAD_TEXT_CHARS};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -85,7 +85,12 @@ pub fn item_text(written: &str) -> String {
 pub fn decision_like_line(text: &str) -> Option<String> {
     text.lines()
         .find(|line| DECISION_LIKE.is_match(line))
-        .map(|line| collapse_whitespace(line).chars().take(300).collect())
+        .map(|line| {
+            collapse_whitespace(line)
+                .chars()
+                .take(UNREAD_TEXT_CHARS)
+                .collect()
+        })
 }
 
 /// Whether `verdict_word` (a match of [`VERDICT_WORD`]) upholds the denial.

@@ -227,16 +227,12 @@ fn item_blocks(
 /// The summary without the disclaimer that introduces a quoted UR summary, and without
 /// the quotes around it; `None` when nothing is left.
 fn without_disclaimer(summary: &str) -> Option<String> {
-    let text = if DISCLAIMER.is_match(summary) {
-        match summary.find('"') {
-            Some(quote) => &summary[quote..],
-            None => sentences(summary).get(1).map_or("", |second| {
-                let start = summary.len() - summary[summary.find(second).unwrap_or(0)..].len();
-                &summary[start..]
-            }),
-        }
+    let text = if !DISCLAIMER.is_match(summary) {
+        summary.to_string()
+    } else if let Some(quote) = summary.find('"') {
+        summary[quote..].to_string()
     } else {
-        summary
+        sentences(summary).get(1..).unwrap_or_default().join(" ")
     };
     let text = text.trim().trim_matches('"').trim();
     (!text.is_empty()).then(|| text.to_string())

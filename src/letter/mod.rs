@@ -98,6 +98,9 @@ pub struct Letter {
     pub unread: Unread,
 }
 
+/// How much of a text the parser could not place is kept for the report.
+pub const UNREAD_TEXT_CHARS: usize = 300;
+
 /// Text a letter states that the parser could not place, so it can be reported.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Unread {

@@ -6,6 +6,7 @@
 
 use super::text::{collapse_whitespace, sentences};
 use super::vocabulary::Vocabulary;
+use super::UNREAD_TEXT_CHARS;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -93,12 +94,9 @@ fn read_qualifications(
             .filter(|name| !name.is_empty())
             .into_iter()
             .collect(),
-        unknown: Some(first.chars().take(UNKNOWN_TEXT_CHARS).collect()),
+        unknown: Some(first.chars().take(UNREAD_TEXT_CHARS).collect()),
     }
 }
-
-/// How much of an unknown qualification sentence is kept for the report.
-const UNKNOWN_TEXT_CHARS: usize = 300;
 
 #[cfg(test)]
 mod tests {

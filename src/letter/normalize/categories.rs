@@ -46,29 +46,6 @@ pub enum Category {
 
 use Category::*;
 
-impl Category {
-    /// The canonical name, as the index and JSON write it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Medication => "medication",
-            Injection => "injection",
-            PhysicalTherapy => "physical_therapy",
-            Chiropractic => "chiropractic",
-            Acupuncture => "acupuncture",
-            Imaging => "imaging",
-            Electrodiagnostic => "electrodiagnostic",
-            Surgery => "surgery",
-            Dme => "dme",
-            HomeHealth => "home_health",
-            Psychological => "psychological",
-            Lab => "lab",
-            Consultation => "consultation",
-            Program => "program",
-            Other => "other",
-        }
-    }
-}
-
 /// The form of a drug order: a dose ("10/325mg", "5%", "0.1 ml") or a pill count ("#60").
 static DOSE_OR_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
