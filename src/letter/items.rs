@@ -231,7 +231,7 @@ pub fn decision(
     reviewer_citation: Option<&str>,
     rationale: Option<&str>,
 ) -> Decision {
-    let classify_text = |text: &str| classify(&collapse_whitespace(text));
+    let classify_text = |text: &str| classify(vocabulary, &collapse_whitespace(text));
     let reviewer = reviewer_citation.and_then(classify_text);
     Decision {
         item: item.to_string(),

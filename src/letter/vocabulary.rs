@@ -1,11 +1,12 @@
 //! The vocabularies the parser reads letters with: treatment categories, drug names,
-//! reviewer specialties and body parts. They are data files under `index-schema/vocab/`,
+//! reviewer specialties, body parts and guideline families. They are data files under `index-schema/vocab/`,
 //! embedded at build time; a user's files of the same names add rows to them (tried
 //! first). Pure: the caller reads the user's files, this module compiles the text.
 
 use super::normalize::body_parts::BodyPart;
 use super::normalize::categories::Category;
-use super::normalize::terms::{TermError, TermTable};
+use super::normalize::guidelines::GuidelineFamily;
+use super::normalize::terms::{TermError, TermGroups, TermTable};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -28,6 +29,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "body_parts.toml",
         include_str!("../../index-schema/vocab/body_parts.toml"),
+    ),
+    (
+        "guidelines.toml",
+        include_str!("../../index-schema/vocab/guidelines.toml"),
     ),
 ];
 
@@ -86,6 +91,22 @@ struct BodyPartFile {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct GuidelineFile {
+    #[serde(default)]
+    family: Vec<GuidelineRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GuidelineRow {
+    family: GuidelineFamily,
+    all: Vec<Vec<String>>,
+    #[serde(default)]
+    examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NamedRow<T> {
     name: T,
     terms: Vec<String>,
@@ -101,6 +122,7 @@ pub struct Vocabulary {
     drugs: HashSet<String>,
     specialties: TermTable<String>,
     body_parts: TermTable<BodyPart>,
+    guideline_families: Vec<(TermGroups, GuidelineFamily)>,
     fingerprint: String,
     examples: Examples,
 }
@@ -116,6 +138,8 @@ pub struct Examples {
     pub specialties: Vec<(String, String)>,
     /// `(text, part)`.
     pub body_parts: Vec<(String, BodyPart)>,
+    /// `(citation, family)`.
+    pub guideline_families: Vec<(String, GuidelineFamily)>,
 }
 
 static BUILT_IN: LazyLock<Vocabulary> = LazyLock::new(|| {
@@ -136,6 +160,7 @@ impl Vocabulary {
         let mut drugs = HashSet::new();
         let mut specialties = Vec::new();
         let mut body_parts = Vec::new();
+        let mut guideline_families = Vec::new();
         let mut examples = Examples::default();
         for &(file_name, built_in) in FILES {
             let built_in_name = format!("built-in {file_name}");
@@ -179,13 +204,24 @@ impl Vocabulary {
                             specialties.push((row.name, row.terms));
                         }
                     }
-                    _ => {
+                    "body_parts.toml" => {
                         let file: BodyPartFile = parse_toml(text).map_err(problem)?;
                         for row in file.part {
                             examples
                                 .body_parts
                                 .extend(row.examples.into_iter().map(|e| (e, row.name)));
                             body_parts.push((row.name, row.terms));
+                        }
+                    }
+                    _ => {
+                        let file: GuidelineFile = parse_toml(text).map_err(problem)?;
+                        for row in file.family {
+                            let groups = TermGroups::new(&row.all)
+                                .map_err(|error| problem(error.to_string()))?;
+                            examples
+                                .guideline_families
+                                .extend(row.examples.into_iter().map(|e| (e, row.family)));
+                            guideline_families.push((groups, row.family));
                         }
                     }
                 }
@@ -206,6 +242,7 @@ impl Vocabulary {
             drugs,
             specialties: TermTable::new(specialties).map_err(table_error("specialties.toml"))?,
             body_parts: TermTable::new(body_parts).map_err(table_error("body_parts.toml"))?,
+            guideline_families,
             fingerprint: format!("{:016x}", hasher.digest()),
             examples,
         })
@@ -257,6 +294,14 @@ impl Vocabulary {
     /// The canonical body parts named in `text`, in order of mention.
     pub fn body_parts_in(&self, text: &str) -> Vec<BodyPart> {
         self.body_parts.mentions(text)
+    }
+
+    /// The family of the first guideline row whose groups all occur in `citation`.
+    pub fn guideline_family(&self, citation: &str) -> Option<GuidelineFamily> {
+        self.guideline_families
+            .iter()
+            .find(|(groups, _)| groups.all_occur(citation))
+            .map(|&(_, family)| family)
     }
 
     /// Each row's examples.
@@ -336,6 +381,20 @@ mod tests {
         let vocabulary = Vocabulary::built_in();
         for (text, part) in &vocabulary.examples().body_parts {
             assert_eq!(vocabulary.body_parts_in(text), [*part], "{text}");
+        }
+    }
+
+    #[test]
+    fn every_guideline_row_decides_its_examples() {
+        let vocabulary = Vocabulary::built_in();
+        let examples = &vocabulary.examples().guideline_families;
+        assert!(examples.len() >= 10, "few examples: {}", examples.len());
+        for (citation, family) in examples {
+            assert_eq!(
+                vocabulary.guideline_family(citation),
+                Some(*family),
+                "{citation}"
+            );
         }
     }
 

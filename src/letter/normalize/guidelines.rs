@@ -1,13 +1,13 @@
-//! Guideline families: how a citation after a guideline label is classified, following the
-//! order of `letter-formats.md` (first rule that holds wins), and the ACOEM chapter.
+//! Guideline families: a citation after a guideline label classified by the rows of
+//! `guidelines.toml` (first row that holds wins), and the ACOEM chapter it names.
 
-use super::PatternSet;
+use crate::letter::vocabulary::Vocabulary;
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// A canonical guideline family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[allow(clippy::upper_case_acronyms)]
 pub enum GuidelineFamily {
     /// An MTUS ACOEM chapter (8-15).
@@ -33,32 +33,6 @@ pub enum GuidelineFamily {
     None,
 }
 
-use GuidelineFamily::*;
-
-/// A family's rule: every pattern of the row must occur in the citation.
-const GUIDELINE_RULES: &[(&[&str], GuidelineFamily)] = &[
-    (
-        &[r"did not cite any|no evidence[- ]based criteria|no guidelines? (?:was|were) cited"],
-        None,
-    ),
-    (&[r"non-mtus"], Other),
-    (
-        &[r"mtus", r"acoem", r"chapters?\s*(?:8|9|1[0-5])"],
-        MtusAcoem,
-    ),
-    (&[r"chronic pain"], MtusChronicPain),
-    (&[r"post-?\s?surgical"], MtusPostsurgical),
-    (&[r"odg|official disability guidelines?"], Odg),
-    (&[r"acoem"], AcoemOther),
-];
-
-static RULES: LazyLock<Vec<(PatternSet, GuidelineFamily)>> = LazyLock::new(|| {
-    GUIDELINE_RULES
-        .iter()
-        .map(|&(patterns, family)| (PatternSet::new(patterns), family))
-        .collect()
-});
-
 static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bchapters?\s*(8|9|1[0-5])\b").expect("chapter regex is valid")
 });
@@ -73,29 +47,30 @@ pub struct Guideline {
 }
 
 /// Classifies the citation text after a guideline label; empty text is no citation.
-pub fn classify(citation: &str) -> Option<Guideline> {
+pub fn classify(vocabulary: &Vocabulary, citation: &str) -> Option<Guideline> {
     if citation.trim().is_empty() {
-        return Option::None;
+        return None;
     }
-    let family = RULES
-        .iter()
-        .find(|(patterns, _)| patterns.all_match(citation))
-        .map_or(Other, |&(_, family)| family);
+    let family = vocabulary
+        .guideline_family(citation)
+        .unwrap_or(GuidelineFamily::Other);
     let chapter = match family {
-        MtusAcoem => CHAPTER
+        GuidelineFamily::MtusAcoem => CHAPTER
             .captures(citation)
             .and_then(|caps| caps[1].parse().ok()),
-        _ => Option::None,
+        _ => None,
     };
     Some(Guideline { family, chapter })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::GuidelineFamily::*;
     use super::*;
 
     fn family(citation: &str) -> Option<(GuidelineFamily, Option<u8>)> {
-        classify(citation).map(|guideline| (guideline.family, guideline.chapter))
+        classify(Vocabulary::built_in(), citation)
+            .map(|guideline| (guideline.family, guideline.chapter))
     }
 
     #[test]

@@ -65,6 +65,48 @@ pub fn term_regex(term: &str) -> Result<String, TermError> {
     ))
 }
 
+/// The case-insensitive regex for any one of `terms`, longest first; `None` for no terms.
+fn alternation(terms: &[String]) -> Result<Option<String>, TermError> {
+    let mut terms: Vec<&String> = terms.iter().collect();
+    terms.sort_by_key(|term| std::cmp::Reverse(term.len()));
+    let alternatives = terms
+        .iter()
+        .map(|term| term_regex(term))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((!alternatives.is_empty()).then(|| format!("(?i)(?:{})", alternatives.join("|"))))
+}
+
+/// Terms that must all occur, each group by any one of its terms.
+#[derive(Debug)]
+pub struct TermGroups {
+    groups: Vec<Regex>,
+}
+
+impl TermGroups {
+    /// Compiles the groups; an empty group is refused, since it could never occur.
+    pub fn new(groups: &[Vec<String>]) -> Result<TermGroups, TermError> {
+        let groups = groups
+            .iter()
+            .map(|terms| {
+                let pattern = alternation(terms)?.ok_or(TermError {
+                    term: String::new(),
+                    problem: "a group has no terms",
+                })?;
+                Regex::new(&pattern).map_err(|_| TermError {
+                    term: terms.join(", "),
+                    problem: "the group does not compile",
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(TermGroups { groups })
+    }
+
+    /// Whether every group has a term in `text`.
+    pub fn all_occur(&self, text: &str) -> bool {
+        self.groups.iter().all(|group| group.is_match(text))
+    }
+}
+
 /// Rows of `(value, terms)` compiled for matching.
 #[derive(Debug)]
 pub struct TermTable<T> {
@@ -78,17 +120,11 @@ impl<T: Clone + PartialEq> TermTable<T> {
     pub fn new(rows: Vec<(T, Vec<String>)>) -> Result<TermTable<T>, TermError> {
         let mut patterns = Vec::with_capacity(rows.len());
         let mut values = Vec::with_capacity(rows.len());
-        for (value, mut terms) in rows {
-            terms.sort_by_key(|term| std::cmp::Reverse(term.len()));
-            let alternatives = terms
-                .iter()
-                .map(|term| term_regex(term))
-                .collect::<Result<Vec<_>, _>>()?;
-            if alternatives.is_empty() {
-                continue;
+        for (value, terms) in rows {
+            if let Some(pattern) = alternation(&terms)? {
+                patterns.push(pattern);
+                values.push(value);
             }
-            patterns.push(format!("(?i)(?:{})", alternatives.join("|")));
-            values.push(value);
         }
         let compile_error = |_| TermError {
             term: String::new(),
