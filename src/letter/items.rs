@@ -9,10 +9,12 @@ use super::text::collapse_whitespace;
 use super::vocabulary::Vocabulary;
 use super::{Decision, Verdict, UNREAD_TEXT_CHARS};
 use regex::Regex;
+use serde::Deserialize;
 use std::sync::LazyLock;
 
 /// What a label introduces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Label {
     /// The guideline the claims administrator cited.
     ClaimsGuideline,
@@ -23,22 +25,24 @@ pub enum Label {
 }
 
 /// A compiled table of label patterns that start a line.
+#[derive(Debug)]
 pub struct Labels {
     lines: Vec<(Regex, Label)>,
 }
 
 impl Labels {
     /// Compiles `(pattern, label)` rows; each pattern is followed by a colon in the text.
-    pub fn new(rows: &[(&str, Label)]) -> Labels {
+    pub fn new(rows: &[(String, Label)]) -> Result<Labels, regex::Error> {
         let lines = rows
             .iter()
-            .map(|&(pattern, label)| {
-                let regex = Regex::new(&format!(r"(?i)^\s*(?:{pattern})\s*:\s*"))
-                    .unwrap_or_else(|error| panic!("label pattern {pattern:?}: {error}"));
-                (regex, label)
+            .map(|(pattern, label)| {
+                Ok((
+                    Regex::new(&format!(r"(?i)^\s*(?:{pattern})\s*:\s*"))?,
+                    *label,
+                ))
             })
-            .collect();
-        Labels { lines }
+            .collect::<Result<_, regex::Error>>()?;
+        Ok(Labels { lines })
     }
 
     /// The label a line starts with, and the rest of the line.

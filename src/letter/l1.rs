@@ -5,52 +5,15 @@
 
 use super::header::header_fields;
 use super::items::{
-    gather_decisions, item_text, verdict_of_word, ItemStart, Label, Labels, ParsedDecision,
-    VERDICT_WORD,
+    gather_decisions, item_text, verdict_of_word, ItemStart, Labels, ParsedDecision, VERDICT_WORD,
 };
 use super::reviewer::qualifications_in_prose;
-use super::sections::{Headings, CLINICAL_SUMMARY_HEADING, HOW_MADE_HEADING};
+use super::sections::{LetterForm, Section};
 use super::summary::summary_text;
 use super::vocabulary::Vocabulary;
 use super::{ends_with_sentence, Layout, LetterParts};
 use regex::Regex;
 use std::sync::LazyLock;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    HowMade,
-    CaseSummary,
-    Issues,
-}
-
-static HEADINGS: LazyLock<Headings<Section>> = LazyLock::new(|| {
-    Headings::new(
-        &[
-            (HOW_MADE_HEADING, Section::HowMade),
-            (CLINICAL_SUMMARY_HEADING, Section::CaseSummary),
-            (
-                r"IMR\s+ISSUES?\s*,?\s*(?:DECISIONS?\s*,?\s*)?AND\s+RATIONALES?",
-                Section::Issues,
-            ),
-            (
-                r"(?:IMR\s+)?(?:DISPUTED\s+ITEMS?|ISSUES?)\s*,?\s*DECISIONS?\s*,?\s*AND\s+RATIONALES?",
-                Section::Issues,
-            ),
-        ],
-        false,
-    )
-});
-
-static LABELS: LazyLock<Labels> = LazyLock::new(|| {
-    Labels::new(&[
-        (
-            r"Claims\s+Administrator\s+guidelines?",
-            Label::ClaimsGuideline,
-        ),
-        (r"MAXIMUS\s+guidelines?", Label::ReviewerGuideline),
-        (r"Decision\s+rationale", Label::Rationale),
-    ])
-});
 
 /// `<ITEM>: Upheld`; the greedy item makes the decision the word after the last colon.
 static DECISION_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -60,8 +23,8 @@ static DECISION_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads a normalised L1 letter.
 pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterParts {
-    let sections = HEADINGS.split(text);
-    let issues = sections.body(Section::Issues);
+    let sections = vocabulary.headings(LetterForm::L1).split(text);
+    let issues = sections.body(Section::Decisions);
     LetterParts {
         layout: Layout::L1,
         header: header_fields(sections.preamble, current_year),
@@ -79,7 +42,10 @@ pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterPa
 }
 
 fn decisions(vocabulary: &Vocabulary, issues: &str) -> Vec<ParsedDecision> {
-    gather_decisions(vocabulary, issues, &LABELS, decision_line)
+    let labels = vocabulary.labels(LetterForm::L1);
+    gather_decisions(vocabulary, issues, labels, |lines| {
+        decision_line(labels, lines)
+    })
 }
 
 /// Lines a decision line may wrap over ("<ITEM TEXT\nMORE ITEM TEXT>:  Upheld").
@@ -87,14 +53,14 @@ const MAX_DECISION_LINES: usize = 3;
 
 /// A decision line starting at `lines[0]`, possibly wrapped: the item, its verdict and the
 /// lines it took. A first line that ends a sentence or a clause is not an item's start.
-fn decision_line(lines: &[&str]) -> Option<ItemStart> {
+fn decision_line(labels: &Labels, lines: &[&str]) -> Option<ItemStart> {
     let first = lines.first()?.trim_end();
     if first.is_empty() {
         return None;
     }
     let mut joined = String::new();
     for (used, line) in lines.iter().take(MAX_DECISION_LINES).enumerate() {
-        if line.trim().is_empty() || (used > 0 && LABELS.find(line).is_some()) {
+        if line.trim().is_empty() || (used > 0 && labels.find(line).is_some()) {
             return None;
         }
         if used > 0 && first.ends_with(['.', ':']) {

@@ -6,58 +6,17 @@
 
 use super::header::header_fields;
 use super::items::{
-    gather_decisions, item_text, ItemStart, Label, Labels, ParsedDecision, NECESSITY_PHRASE,
+    gather_decisions, item_text, ItemStart, Labels, ParsedDecision, NECESSITY_PHRASE,
 };
 use super::l2_early;
 use super::reviewer::qualifications_in_prose;
-use super::sections::{Headings, CLINICAL_SUMMARY_HEADING, HOW_MADE_HEADING};
+use super::sections::{LetterForm, Section};
 use super::summary::summary_text;
 use super::text::collapse_whitespace;
 use super::vocabulary::Vocabulary;
 use super::{ends_with_sentence, Layout, LetterParts, Verdict};
 use regex::Regex;
 use std::sync::LazyLock;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    HowMade,
-    DocumentsReviewed,
-    CaseSummary,
-    Decisions,
-}
-
-static HEADINGS: LazyLock<Headings<Section>> = LazyLock::new(|| {
-    Headings::new(
-        &[
-            (HOW_MADE_HEADING, Section::HowMade),
-            (r"DOCUMENTS\s+REVIEWED", Section::DocumentsReviewed),
-            (CLINICAL_SUMMARY_HEADING, Section::CaseSummary),
-            (
-                r"IMR\s+DECISION\s*\(?S\)?\s+AND\s+RATIONALE\s*\(?S\)?",
-                Section::Decisions,
-            ),
-            (
-                r"IMR\s+ISSUE\s*\(?S\)?\s*,?\s+(?:DECISION\s*\(?S\)?\s+)?AND\s+RATIONALE\s*\(?S\)?",
-                Section::Decisions,
-            ),
-        ],
-        false,
-    )
-});
-
-static LABELS: LazyLock<Labels> = LazyLock::new(|| {
-    Labels::new(&[
-        (
-            r"Guidelines?\s+Relied\s+(?:on|upon)\s+by\s+(?:the\s+)?Claims\s+Administrator(?:\s*/\s*UR)?",
-            Label::ClaimsGuideline,
-        ),
-        (
-            r"Guidelines?\s+Relied\s+(?:on|upon)\s+by\s+(?:the\s+)?IMR\s+Reviewer",
-            Label::ReviewerGuideline,
-        ),
-        (r"Rationale\s+for\s+the\s+Decision", Label::Rationale),
-    ])
-});
 
 static ITEM_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\d{1,2}\s*[.)]\s+\S").expect("item start regex is valid"));
@@ -73,7 +32,7 @@ const MAX_ITEM_LINES: usize = 4;
 
 /// Reads a normalised L2 letter, of the usual form or the early 2013 one.
 pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterParts {
-    let sections = HEADINGS.split(text);
+    let sections = vocabulary.headings(LetterForm::L2).split(text);
     let Some(decisions_body) = sections.body(Section::Decisions) else {
         if l2_early::is_early_form(text) {
             return l2_early::parse(text, vocabulary, current_year);
@@ -91,7 +50,7 @@ pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterPa
 
 fn parts(
     text: &str,
-    sections: &super::sections::Sections<'_, Section>,
+    sections: &super::sections::Sections<'_>,
     vocabulary: &Vocabulary,
     current_year: i32,
     decisions_body: Option<&str>,
@@ -113,12 +72,15 @@ fn parts(
 }
 
 fn decisions(vocabulary: &Vocabulary, section: &str) -> Vec<ParsedDecision> {
-    gather_decisions(vocabulary, section, &LABELS, item_sentence)
+    let labels = vocabulary.labels(LetterForm::L2);
+    gather_decisions(vocabulary, section, labels, |lines| {
+        item_sentence(labels, lines)
+    })
 }
 
 /// A numbered item sentence starting at `lines[0]`: the item, its verdict, and how many
 /// lines the sentence took.
-fn item_sentence(lines: &[&str]) -> Option<ItemStart> {
+fn item_sentence(labels: &Labels, lines: &[&str]) -> Option<ItemStart> {
     if !ITEM_START.is_match(lines.first()?) {
         return None;
     }
@@ -130,7 +92,7 @@ fn item_sentence(lines: &[&str]) -> Option<ItemStart> {
             continue;
         }
         if text_lines == MAX_ITEM_LINES
-            || (text_lines > 0 && (LABELS.find(line).is_some() || ITEM_START.is_match(line)))
+            || (text_lines > 0 && (labels.find(line).is_some() || ITEM_START.is_match(line)))
         {
             return None;
         }
@@ -167,7 +129,9 @@ mod tests {
             "physician is not medically necessary and appropriate.",
             "Rationale for the Decision: Not homebound.",
         ];
-        let (item, verdict, used) = item_sentence(&lines).expect("an item sentence");
+        let (item, verdict, used) =
+            item_sentence(Vocabulary::built_in().labels(LetterForm::L2), &lines)
+                .expect("an item sentence");
         assert_eq!(
             item,
             "Home health aide assistance 8 hours a day as requested by the primary treating physician"
@@ -179,7 +143,9 @@ mod tests {
     #[test]
     fn reads_run_together_necessity_phrases() {
         let lines = ["1. Lumbar MRI is notmedically necessary and appropriate."];
-        let (item, verdict, _) = item_sentence(&lines).expect("an item sentence");
+        let (item, verdict, _) =
+            item_sentence(Vocabulary::built_in().labels(LetterForm::L2), &lines)
+                .expect("an item sentence");
         assert_eq!((item.as_str(), verdict), ("Lumbar MRI", Verdict::Upheld));
     }
 

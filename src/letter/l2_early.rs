@@ -8,61 +8,15 @@
 
 use super::dates::{parse_date, DATE_PATTERN};
 use super::header::header_fields;
-use super::items::{item_text, ItemBlock, Label, Labels, ParsedDecision, NECESSITY_PHRASE};
+use super::items::{item_text, ItemBlock, Label, ParsedDecision, NECESSITY_PHRASE};
 use super::reviewer::qualifications_in_prose;
-use super::sections::Headings;
+use super::sections::{LetterForm, Section};
 use super::summary::summary_text;
 use super::text::{collapse_whitespace, sentences};
 use super::vocabulary::Vocabulary;
 use super::{ends_with_sentence, Layout, LetterParts, Verdict};
 use regex::Regex;
 use std::sync::LazyLock;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    Procedure,
-    Qualifications,
-    CaseSummary,
-    Rationales,
-}
-
-static HEADINGS: LazyLock<Headings<Section>> = LazyLock::new(|| {
-    Headings::new(
-        &[
-            (
-                r"INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s*\(?S?\)?\s+AND\s+RATIONALE\s*\(?S?\)?",
-                Section::Procedure,
-            ),
-            (
-                r"(?:Medical\s+)?Qualifications\s+of\s+the\s+(?:Expert\s+)?Reviewer\s*:",
-                Section::Qualifications,
-            ),
-            (
-                r"(?:Expert\s+Reviewer(?:'s)?\s+)?(?:Clinical\s+)?Case\s+Summary\s*:",
-                Section::CaseSummary,
-            ),
-            (
-                r"(?:Expert\s+Reviewer(?:'s)?\s+)?Medical\s+Necessity\s+Decisions?\s+and\s+Rationales?\s*:",
-                Section::Rationales,
-            ),
-        ],
-        false,
-    )
-});
-
-static LABELS: LazyLock<Labels> = LazyLock::new(|| {
-    Labels::new(&[
-        (
-            r"(?:Medical\s+Treatment\s+)?Guidelines?\s*(?:\(s\))?\s+Relied\s+(?:up)?on\s+by\s+(?:the\s+)?(?:Claims\s+Administrator|UR|Utilization\s+Review)(?:\s*/\s*UR)?",
-            Label::ClaimsGuideline,
-        ),
-        (
-            r"(?:Medical\s+Treatment\s+)?Guidelines?\s*(?:\(s\))?\s+Relied\s+(?:up)?on\s+by\s+(?:the\s+)?(?:Expert|IMR)\s+Reviewer",
-            Label::ReviewerGuideline,
-        ),
-        (r"Rationale\s+for\s+the\s+Decision", Label::Rationale),
-    ])
-});
 
 /// The decision sentence of the early form.
 static DETERMINED: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,7 +63,7 @@ pub fn is_early_form(text: &str) -> bool {
 
 /// Reads a normalised letter of the early form.
 pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterParts {
-    let sections = HEADINGS.split(text);
+    let sections = vocabulary.headings(LetterForm::L2Early).split(text);
     let mut header = header_fields(sections.preamble, current_year);
     if let Some(procedure) = sections.body(Section::Procedure) {
         let procedure = collapse_whitespace(procedure);
@@ -179,6 +133,7 @@ fn item_blocks(
     verdicts: &[(String, Verdict)],
     body: &str,
 ) -> Vec<ParsedDecision> {
+    let labels = vocabulary.labels(LetterForm::L2Early);
     let mut blocks: Vec<Option<ItemBlock>> = verdicts.iter().map(|_| None).collect();
     let mut current: Option<usize> = None;
     let mut next_in_order = 0;
@@ -195,7 +150,7 @@ fn item_blocks(
         Some(index)
     };
     for line in body.lines() {
-        if let Some((label, rest)) = LABELS.find(line) {
+        if let Some((label, rest)) = labels.find(line) {
             let block_is_done = current
                 .and_then(|index| blocks[index].as_ref())
                 .is_none_or(|block| block.has_labels());

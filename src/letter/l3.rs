@@ -6,54 +6,13 @@
 use super::header::{header_fields, HeaderFields};
 use super::items::{decision, item_text, ParsedDecision};
 use super::reviewer::qualifications_in_list;
-use super::sections::Headings;
+use super::sections::{LetterForm, Section};
 use super::summary::summary_text;
 use super::text::{collapse_whitespace, sentences};
 use super::vocabulary::Vocabulary;
 use super::{Layout, LetterParts, Verdict};
 use regex::Regex;
 use std::sync::LazyLock;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    Issue,
-    CaseSummary,
-    DocumentsReviewed,
-    Guidelines,
-    RationaleNotNecessary,
-    RationaleNecessary,
-    Qualifications,
-}
-
-static HEADINGS: LazyLock<Headings<Section>> = LazyLock::new(|| {
-    Headings::new(
-        &[
-            (r"ISSUES?\s+AT\s+DISPUTE", Section::Issue),
-            (r"CASE\s+SUMMARY", Section::CaseSummary),
-            (
-                r"DOCUMENTS\s+REVIEWED(?:\s+FOR\s+DETERMINATION)?",
-                Section::DocumentsReviewed,
-            ),
-            (
-                r"MEDICAL\s+TREATMENT\s+GUIDELINE\s*\(?S?\)?\s+RELIED\s+UPON\b[^:\n]*",
-                Section::Guidelines,
-            ),
-            (
-                r"RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED\s+TREATMENT\s*/\s*SERVICE\s+IS\s*/\s*WAS\s+NOT\s+MEDICALLY\s+NECESSARY",
-                Section::RationaleNotNecessary,
-            ),
-            (
-                r"RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED\s+TREATMENT\s*/\s*SERVICE\s+IS\s*/\s*WAS\s+MEDICALLY\s+NECESSARY",
-                Section::RationaleNecessary,
-            ),
-            (
-                r"MEDICAL\s+REVIEWER\s+QUALIFICATIONS",
-                Section::Qualifications,
-            ),
-        ],
-        true,
-    )
-});
 
 /// A numbered list inside ISSUE AT DISPUTE: more than one item shares the decision.
 static NUMBERED_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -77,7 +36,7 @@ static CITATION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads a normalised L3 report.
 pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterParts {
-    let sections = HEADINGS.split(text);
+    let sections = vocabulary.headings(LetterForm::L3).split(text);
     let summary = sections.body(Section::CaseSummary).and_then(summary_text);
     let claims_citation = summary.as_deref().and_then(utilization_review_sentence);
     let rationale = [

@@ -1,60 +1,138 @@
 //! Finds a letter's sections by their heading lines. Headings are matched on a line of
 //! their own, case-insensitively and with free spacing; a section runs to the next
-//! heading. Every layout describes its headings as a table and calls this.
+//! heading. The headings of each letter form are rows of `headings.toml`, compiled by the
+//! vocabulary; every layout asks it for its form's table and calls this.
 
 use regex::Regex;
+use serde::Deserialize;
 
-/// The heading over the reviewer's qualifications in L1 and L2.
-pub const HOW_MADE_HEADING: &str = r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE";
-/// The heading over the case summary in L1 and L2.
-pub const CLINICAL_SUMMARY_HEADING: &str = r"CLINICAL\s+CASE\s+SUMMARY";
+/// A form of letter with its own headings: the three layouts, and L2's early 2013 form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum LetterForm {
+    /// Layout L1.
+    L1,
+    /// Layout L2.
+    L2,
+    /// The early 2013 form of L2.
+    #[serde(rename = "L2_early")]
+    L2Early,
+    /// Layout L3.
+    L3,
+}
+
+impl LetterForm {
+    /// Every form, in the order the vocabulary keeps their tables.
+    pub const ALL: [LetterForm; 4] = [
+        LetterForm::L1,
+        LetterForm::L2,
+        LetterForm::L2Early,
+        LetterForm::L3,
+    ];
+
+    /// The sections a form's letters have.
+    pub fn sections(self) -> &'static [Section] {
+        use Section::*;
+        match self {
+            LetterForm::L1 => &[HowMade, CaseSummary, Decisions],
+            LetterForm::L2 => &[HowMade, DocumentsReviewed, CaseSummary, Decisions],
+            LetterForm::L2Early => &[Procedure, Qualifications, CaseSummary, Rationales],
+            LetterForm::L3 => &[
+                Issue,
+                CaseSummary,
+                DocumentsReviewed,
+                Guidelines,
+                RationaleNotNecessary,
+                RationaleNecessary,
+                Qualifications,
+            ],
+        }
+    }
+
+    /// Whether the form labels each item's guidelines and rationale (L3 has sections).
+    pub fn has_labels(self) -> bool {
+        self != LetterForm::L3
+    }
+
+    /// Whether a heading may have text after it on its own line (L3 writes so).
+    fn text_may_follow(self) -> bool {
+        self == LetterForm::L3
+    }
+}
+
+/// A section of a letter, named by its heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// "HOW THE IMR FINAL DETERMINATION WAS MADE": the reviewer's qualifications.
+    HowMade,
+    /// The list of documents the reviewer read.
+    DocumentsReviewed,
+    /// The clinical case summary.
+    CaseSummary,
+    /// The disputed items with their decisions and rationales (L1, L2).
+    Decisions,
+    /// The early form's procedural paragraph and numbered decisions.
+    Procedure,
+    /// The reviewer's qualifications under their own heading (L2 early, L3).
+    Qualifications,
+    /// The early form's per-item guidelines and rationales.
+    Rationales,
+    /// L3's "ISSUE AT DISPUTE": the items.
+    Issue,
+    /// L3's guidelines relied upon.
+    Guidelines,
+    /// L3's rationale when the treatment is not medically necessary (Upheld).
+    RationaleNotNecessary,
+    /// L3's rationale when the treatment is medically necessary (Overturned).
+    RationaleNecessary,
+}
 
 /// A compiled table of heading lines.
-pub struct Headings<H: 'static> {
-    lines: Vec<(Regex, H)>,
+#[derive(Debug)]
+pub struct Headings {
+    lines: Vec<(Regex, Section)>,
 }
 
 /// The sections found in a text.
-pub struct Sections<'a, H> {
+pub struct Sections<'a> {
     /// The text before the first heading.
     pub preamble: &'a str,
-    /// Each heading found, with the text up to the next heading, in text order.
-    pub bodies: Vec<(H, &'a str)>,
+    /// Each section found, with the text up to the next heading, in text order.
+    pub bodies: Vec<(Section, &'a str)>,
 }
 
-impl<H: Copy + PartialEq> Headings<H> {
-    /// Compiles `(pattern, heading)` rows; patterns are regexes for the heading's words.
-    /// A heading may end with a colon and may be followed by text on its own line
-    /// only when `text_may_follow` is set, or when its pattern ends with a colon (a
-    /// label-like heading such as "Case Summary:").
-    pub fn new(rows: &[(&str, H)], text_may_follow: bool) -> Headings<H> {
+impl Headings {
+    /// Compiles `(pattern, section)` rows of a form; patterns are regexes for the heading's
+    /// words. A heading may end with a colon, and may be followed by text on its own line
+    /// when the form writes so or when its pattern ends with a colon (a label-like heading
+    /// such as "Case Summary:").
+    pub fn new(form: LetterForm, rows: &[(String, Section)]) -> Result<Headings, regex::Error> {
         let lines = rows
             .iter()
-            .map(|&(pattern, heading)| {
+            .map(|(pattern, section)| {
                 let tail = if pattern.ends_with(':') {
                     r"[ \t]*"
-                } else if text_may_follow {
+                } else if form.text_may_follow() {
                     r"[ \t]*:?"
                 } else {
                     r"[ \t]*:?[ \t]*$"
                 };
-                let regex = Regex::new(&format!(r"(?im)^[ \t]*(?:{pattern}){tail}"))
-                    .unwrap_or_else(|error| panic!("heading pattern {pattern:?}: {error}"));
-                (regex, heading)
+                let regex = Regex::new(&format!(r"(?im)^[ \t]*(?:{pattern}){tail}"))?;
+                Ok((regex, *section))
             })
-            .collect();
-        Headings { lines }
+            .collect::<Result<_, regex::Error>>()?;
+        Ok(Headings { lines })
     }
 
     /// Splits `text` at the first occurrence of each heading.
-    pub fn split<'a>(&self, text: &'a str) -> Sections<'a, H> {
-        let mut found: Vec<(usize, usize, H)> = self
+    pub fn split<'a>(&self, text: &'a str) -> Sections<'a> {
+        let mut found: Vec<(usize, usize, Section)> = self
             .lines
             .iter()
-            .filter_map(|(regex, heading)| {
+            .filter_map(|(regex, section)| {
                 regex
                     .find(text)
-                    .map(|line| (line.start(), line.end(), *heading))
+                    .map(|line| (line.start(), line.end(), *section))
             })
             .collect();
         found.sort_by_key(|&(start, _, _)| start);
@@ -85,9 +163,9 @@ impl<H: Copy + PartialEq> Headings<H> {
     }
 }
 
-impl<'a, H: Copy + PartialEq> Sections<'a, H> {
+impl<'a> Sections<'a> {
     /// The body of a heading, if the text has it.
-    pub fn body(&self, heading: H) -> Option<&'a str> {
+    pub fn body(&self, heading: Section) -> Option<&'a str> {
         self.bodies
             .iter()
             .find(|(found, _)| *found == heading)
@@ -95,7 +173,7 @@ impl<'a, H: Copy + PartialEq> Sections<'a, H> {
     }
 
     /// Whether `heading` is followed by another heading (its body is complete).
-    pub fn is_followed(&self, heading: H) -> bool {
+    pub fn is_followed(&self, heading: Section) -> bool {
         self.bodies
             .iter()
             .position(|(found, _)| *found == heading)
@@ -107,20 +185,44 @@ impl<'a, H: Copy + PartialEq> Sections<'a, H> {
 mod tests {
     use super::*;
 
+    fn headings(form: LetterForm, rows: &[(&str, Section)]) -> Headings {
+        let rows: Vec<(String, Section)> = rows
+            .iter()
+            .map(|&(pattern, section)| (pattern.to_string(), section))
+            .collect();
+        Headings::new(form, &rows).expect("valid patterns")
+    }
+
     #[test]
     fn splits_at_headings_in_any_case() {
-        let headings = Headings::new(&[("ONE", 1), ("TWO\\s+PARTS", 2)], false);
+        let headings = headings(
+            LetterForm::L1,
+            &[
+                ("ONE", Section::HowMade),
+                ("TWO\\s+PARTS", Section::Decisions),
+            ],
+        );
         let sections = headings.split("pre\n one :\nbody one\ntwo   parts\nbody two\n");
         assert_eq!(sections.preamble, "pre\n");
-        assert_eq!(sections.body(1), Some("\nbody one\n"));
-        assert_eq!(sections.body(2), Some("\nbody two\n"));
-        assert!(sections.is_followed(1));
-        assert!(!sections.is_followed(2));
+        assert_eq!(sections.body(Section::HowMade), Some("\nbody one\n"));
+        assert_eq!(sections.body(Section::Decisions), Some("\nbody two\n"));
+        assert!(sections.is_followed(Section::HowMade));
+        assert!(!sections.is_followed(Section::Decisions));
     }
 
     #[test]
     fn a_heading_inside_a_sentence_is_not_a_heading() {
-        let headings = Headings::new(&[("ONE", 1)], false);
+        let headings = headings(LetterForm::L1, &[("ONE", Section::HowMade)]);
         assert!(headings.split("see section one here\n").bodies.is_empty());
+    }
+
+    #[test]
+    fn l3_headings_may_have_text_after_them() {
+        let headings = headings(LetterForm::L3, &[("CASE\\s+SUMMARY", Section::CaseSummary)]);
+        let sections = headings.split("CASE SUMMARY: a 45 year old\n");
+        assert_eq!(
+            sections.body(Section::CaseSummary),
+            Some(" a 45 year old\n")
+        );
     }
 }

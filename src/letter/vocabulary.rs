@@ -1,12 +1,15 @@
 //! The vocabularies the parser reads letters with: treatment categories, drug names,
-//! reviewer specialties, body parts and guideline families. They are data files under `index-schema/vocab/`,
+//! reviewer specialties, body parts, guideline families, and each letter form's headings
+//! and labels. They are data files under `index-schema/vocab/`,
 //! embedded at build time; a user's files of the same names add rows to them (tried
 //! first). Pure: the caller reads the user's files, this module compiles the text.
 
+use super::items::{Label, Labels};
 use super::normalize::body_parts::BodyPart;
 use super::normalize::categories::Category;
 use super::normalize::guidelines::GuidelineFamily;
 use super::normalize::terms::{TermError, TermGroups, TermTable};
+use super::sections::{Headings, LetterForm, Section};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -33,6 +36,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "guidelines.toml",
         include_str!("../../index-schema/vocab/guidelines.toml"),
+    ),
+    (
+        "headings.toml",
+        include_str!("../../index-schema/vocab/headings.toml"),
     ),
 ];
 
@@ -107,6 +114,35 @@ struct GuidelineRow {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct HeadingFile {
+    #[serde(default)]
+    heading: Vec<HeadingRow>,
+    #[serde(default)]
+    label: Vec<LabelRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeadingRow {
+    form: LetterForm,
+    section: Section,
+    pattern: String,
+    #[serde(default)]
+    examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LabelRow {
+    form: LetterForm,
+    label: Label,
+    pattern: String,
+    #[serde(default)]
+    examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NamedRow<T> {
     name: T,
     terms: Vec<String>,
@@ -123,6 +159,10 @@ pub struct Vocabulary {
     specialties: TermTable<String>,
     body_parts: TermTable<BodyPart>,
     guideline_families: Vec<(TermGroups, GuidelineFamily)>,
+    /// Per form, in [`LetterForm::ALL`] order.
+    headings: Vec<Headings>,
+    /// Per form, in [`LetterForm::ALL`] order (empty for a form without labels).
+    labels: Vec<Labels>,
     fingerprint: String,
     examples: Examples,
 }
@@ -140,6 +180,10 @@ pub struct Examples {
     pub body_parts: Vec<(String, BodyPart)>,
     /// `(citation, family)`.
     pub guideline_families: Vec<(String, GuidelineFamily)>,
+    /// `(form, heading line, section)`.
+    pub headings: Vec<(LetterForm, String, Section)>,
+    /// `(form, labelled line, label)`.
+    pub labels: Vec<(LetterForm, String, Label)>,
 }
 
 static BUILT_IN: LazyLock<Vocabulary> = LazyLock::new(|| {
@@ -161,6 +205,8 @@ impl Vocabulary {
         let mut specialties = Vec::new();
         let mut body_parts = Vec::new();
         let mut guideline_families = Vec::new();
+        let mut heading_rows: Vec<(LetterForm, String, Section)> = Vec::new();
+        let mut label_rows: Vec<(LetterForm, String, Label)> = Vec::new();
         let mut examples = Examples::default();
         for &(file_name, built_in) in FILES {
             let built_in_name = format!("built-in {file_name}");
@@ -213,6 +259,45 @@ impl Vocabulary {
                             body_parts.push((row.name, row.terms));
                         }
                     }
+                    "headings.toml" => {
+                        let file: HeadingFile = parse_toml(text).map_err(problem)?;
+                        let check = |pattern: &str| {
+                            regex::Regex::new(&format!("(?:{pattern})"))
+                                .map(drop)
+                                .map_err(|error| {
+                                    problem(format!(
+                                        "pattern {pattern:?}: {}",
+                                        error.to_string().replace('\n', " ")
+                                    ))
+                                })
+                        };
+                        for row in file.heading {
+                            check(&row.pattern)?;
+                            if !row.form.sections().contains(&row.section) {
+                                return Err(problem(format!(
+                                    "heading {:?}: {:?} letters have no section {:?}",
+                                    row.pattern, row.form, row.section
+                                )));
+                            }
+                            examples.headings.extend(
+                                row.examples.into_iter().map(|e| (row.form, e, row.section)),
+                            );
+                            heading_rows.push((row.form, row.pattern, row.section));
+                        }
+                        for row in file.label {
+                            check(&row.pattern)?;
+                            if !row.form.has_labels() {
+                                return Err(problem(format!(
+                                    "label {:?}: {:?} letters have no labels",
+                                    row.pattern, row.form
+                                )));
+                            }
+                            examples
+                                .labels
+                                .extend(row.examples.into_iter().map(|e| (row.form, e, row.label)));
+                            label_rows.push((row.form, row.pattern, row.label));
+                        }
+                    }
                     _ => {
                         let file: GuidelineFile = parse_toml(text).map_err(problem)?;
                         for row in file.family {
@@ -234,6 +319,16 @@ impl Vocabulary {
                 problem: error.to_string(),
             }
         };
+        let headings = LetterForm::ALL
+            .iter()
+            .map(|&form| Headings::new(form, &rows_of(&heading_rows, form)))
+            .collect::<Result<_, _>>()
+            .map_err(pattern_error)?;
+        let labels = LetterForm::ALL
+            .iter()
+            .map(|&form| Labels::new(&rows_of(&label_rows, form)))
+            .collect::<Result<_, _>>()
+            .map_err(pattern_error)?;
         Ok(Vocabulary {
             category_rules: TermTable::new(category_rules)
                 .map_err(table_error("categories.toml"))?,
@@ -243,6 +338,8 @@ impl Vocabulary {
             specialties: TermTable::new(specialties).map_err(table_error("specialties.toml"))?,
             body_parts: TermTable::new(body_parts).map_err(table_error("body_parts.toml"))?,
             guideline_families,
+            headings,
+            labels,
             fingerprint: format!("{:016x}", hasher.digest()),
             examples,
         })
@@ -304,9 +401,42 @@ impl Vocabulary {
             .map(|&(_, family)| family)
     }
 
+    /// The section headings of a letter form.
+    pub fn headings(&self, form: LetterForm) -> &Headings {
+        &self.headings[form_index(form)]
+    }
+
+    /// The item labels of a letter form.
+    pub fn labels(&self, form: LetterForm) -> &Labels {
+        &self.labels[form_index(form)]
+    }
+
     /// Each row's examples.
     pub fn examples(&self) -> &Examples {
         &self.examples
+    }
+}
+
+fn form_index(form: LetterForm) -> usize {
+    LetterForm::ALL
+        .iter()
+        .position(|&known| known == form)
+        .unwrap_or_default()
+}
+
+/// The `(pattern, value)` rows of one form, in file order.
+fn rows_of<T: Copy>(rows: &[(LetterForm, String, T)], form: LetterForm) -> Vec<(String, T)> {
+    rows.iter()
+        .filter(|(row_form, _, _)| *row_form == form)
+        .map(|(_, pattern, value)| (pattern.clone(), *value))
+        .collect()
+}
+
+/// A heading or label pattern that is not a valid regex.
+fn pattern_error(error: regex::Error) -> VocabularyError {
+    VocabularyError {
+        source_name: "headings.toml".to_string(),
+        problem: error.to_string().replace('\n', " "),
     }
 }
 
@@ -396,6 +526,40 @@ mod tests {
                 "{citation}"
             );
         }
+    }
+
+    #[test]
+    fn every_heading_and_label_row_reads_its_examples() {
+        let vocabulary = Vocabulary::built_in();
+        let examples = vocabulary.examples();
+        assert!(
+            examples.headings.len() >= 20,
+            "few: {}",
+            examples.headings.len()
+        );
+        for (form, line, section) in &examples.headings {
+            let text = format!("{line}\nbody\n");
+            let sections = vocabulary.headings(*form).split(&text);
+            let first = sections.bodies.first().map(|&(found, _)| found);
+            assert_eq!(first, Some(*section), "{form:?}: {line}");
+        }
+        for (form, line, label) in &examples.labels {
+            let found = vocabulary.labels(*form).find(line).map(|(found, _)| found);
+            assert_eq!(found, Some(*label), "{form:?}: {line}");
+        }
+    }
+
+    #[test]
+    fn a_heading_for_a_section_the_form_lacks_is_refused() {
+        let addition = Addition {
+            file_name: "headings.toml".to_string(),
+            source_name: "mine/headings.toml".to_string(),
+            text: "[[heading]]\nform = \"L1\"\nsection = \"procedure\"\npattern = 'STEPS'\n"
+                .to_string(),
+        };
+        let error = Vocabulary::with_additions(&[addition]).expect_err("L1 has no procedure");
+        assert_eq!(error.source_name, "mine/headings.toml");
+        assert!(error.problem.contains("Procedure"), "{}", error.problem);
     }
 
     #[test]
