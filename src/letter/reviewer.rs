@@ -24,9 +24,18 @@ static CERTIFIED_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 static SPECIALTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?im)^\s*(?:Board\s+)?Certifications?(?:\(s\))?\s*/\s*Specialt(?:y|ies)(?:\(ies\))?\s*:\s*(.+)$",
+        r"(?im)^\s*(?:Board\s+)?Certifications?(?:\(s\))?\s*/\s*Specialt(?:y|ies)(?:\(ies\))?\s*:\s*(.+(?:\n[ \t]*[^\s:][^:\n]*)*)",
     )
     .expect("specialty line regex is valid")
+});
+
+/// A certifying board named after the specialty it certified ("certified in Psychiatry by
+/// the American Board of Psychiatry and Neurology"): the board's name lists every
+/// specialty it certifies, not the reviewer's. A board named alone ("certified by the
+/// American Board of Anesthesiology") does state the specialty.
+static BOARD_AFTER_SPECIALTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\bin\s+[^,;.]+?\s+by\s+(?:the\s+)?)((?i:american\s+)?(?i:board)\s+of\s+[A-Z][\w&]*(?:\s+(?:and|of|&)\s+[A-Z][\w&]*|\s+[A-Z][\w&]*)*)")
+        .expect("board regex is valid")
 });
 
 /// The specialties a reviewer section states, and the qualification text read when it
@@ -61,8 +70,23 @@ pub fn qualifications_in_list(vocabulary: &Vocabulary, section: &str) -> Qualifi
     let Some(caps) = SPECIALTY_LINE.captures(section) else {
         return qualifications_in_prose(vocabulary, section);
     };
-    let line = caps[1].trim().trim_end_matches('.');
+    let line = collapse_whitespace(&caps[1]);
+    let line = line.trim_end_matches('.');
     read_qualifications(vocabulary, &[line], || Some(line.to_string()))
+}
+
+/// `text` without the names of boards that follow the specialty they certified.
+fn without_redundant_boards(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut from = 0;
+    for caps in BOARD_AFTER_SPECIALTY.captures_iter(text) {
+        if let Some(board) = caps.get(1) {
+            kept.push_str(&text[from..board.start()]);
+            from = board.end();
+        }
+    }
+    kept.push_str(&text[from..]);
+    kept
 }
 
 /// The known specialties named in `texts`; when there are none, the name `as_written`
@@ -74,7 +98,7 @@ fn read_qualifications(
 ) -> Qualifications {
     let mut specialties: Vec<String> = Vec::new();
     for text in texts {
-        for name in vocabulary.specialties_in(text) {
+        for name in vocabulary.specialties_in(&without_redundant_boards(text)) {
             if !specialties.contains(&name) {
                 specialties.push(name);
             }
@@ -121,6 +145,8 @@ mod tests {
             ("The expert reviewer, who is Board Certified in Neurological Surgery, is licensed to practice in California.", &["Neurological Surgery"]),
             ("MAXIMUS sent the file to a reviewer with expertise in the same or similar specialties. He/she is licensed to practice in California.", &[]),
             ("No specialty is named here.", &[]),
+            ("The reviewer is certified in Psychiatry by the American Board of Psychiatry and Neurology.", &["Psychiatry"]),
+            ("The reviewer is certified by the American Board of Anesthesiology.", &["Anesthesiology"]),
         ];
         for (text, expected) in rows {
             assert_eq!(prose(text), *expected, "{text}");
@@ -155,6 +181,10 @@ mod tests {
                 &["Physical Medicine & Rehabilitation", "Pain Medicine"],
             ),
             ("State(s) of Licensure: California", &[]),
+            (
+                "Certification(s)/Specialty: Certified by the American Board of Anesthesiology, with subspecialty\ncertification in Pain Medicine\nState(s) of Licensure: California",
+                &["Anesthesiology", "Pain Medicine"],
+            ),
         ];
         for (text, expected) in rows {
             assert_eq!(

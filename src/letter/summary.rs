@@ -101,6 +101,12 @@ static HANDEDNESS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("handedness regex is valid")
 });
 
+/// A length ("eight feet", "a six-foot ladder", "10 ft") names no injured part.
+static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:\d+(?:\.\d+)?|a\s+few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)[\s-]+(?:feet|foot)\b")
+        .expect("length regex is valid")
+});
+
 /// The summary sentences that may state the injury: the first sentence or two.
 const INJURY_STATEMENT_SENTENCES: usize = 2;
 
@@ -130,7 +136,10 @@ pub fn body_parts(vocabulary: &Vocabulary, sentences: &[&str]) -> Vec<BodyPart> 
         .iter()
         .take(INJURY_STATEMENT_SENTENCES)
         .filter(|sentence| speaks_of_injury(sentence))
-        .map(|sentence| vocabulary.body_parts_in(&HANDEDNESS.replace_all(sentence, "")))
+        .map(|sentence| {
+            let without_handedness = HANDEDNESS.replace_all(sentence, "");
+            vocabulary.body_parts_in(&LENGTH.replace_all(&without_handedness, ""))
+        })
         .find(|parts| !parts.is_empty())
         .unwrap_or_default()
 }
@@ -279,6 +288,14 @@ mod tests {
             (
                 "A left-handed cook injured her dominant right hand.",
                 &[WristHand],
+            ),
+            (
+                "He was injured in a fall of about eight feet from a ladder, landing on his back.",
+                &[LumbarSpine],
+            ),
+            (
+                "She injured her right foot when a 10-foot pipe fell on it.",
+                &[AnkleFoot],
             ),
         ];
         for (summary, expected) in rows {
