@@ -1,5 +1,6 @@
 //! What the parser could not place, counted over a run so a wording the parser does not
-//! know shows up as a number to act on: items left as `other` (the most frequent first),
+//! know shows up as a number to act on: items no cue placed in a category (the most
+//! frequent first; items a rule puts in `other` are counted, not listed),
 //! reviewer qualifications naming no known specialty, letters with a decision-like line
 //! but no parsed decision, and files that read like IMR letters but match no layout.
 
@@ -16,7 +17,9 @@ const EXAMPLES: usize = 5;
 /// The accumulator: feed it every file of a run, merge the workers' ones, then report.
 #[derive(Debug, Clone, Default)]
 pub struct Unknowns {
-    /// `other` items by their lower-cased text: count, the text as first written, a file.
+    /// Decisions whose category is `other`, by a rule or by default.
+    other_decisions: u64,
+    /// Items no cue placed, by their lower-cased text: count, the text as first written, a file.
     other_items: HashMap<String, (u64, String, String)>,
     qualifications: Examples,
     decision_lines: Examples,
@@ -56,9 +59,11 @@ pub struct OtherItem {
 /// The report form.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct UnknownsReport {
-    /// Decisions whose category is `other`.
+    /// Decisions whose category is `other`, by a rule or by default.
     pub other_decisions: u64,
-    /// The most frequent of their items.
+    /// Of those, the decisions no cue placed in any category.
+    pub other_by_default: u64,
+    /// The most frequent items no cue placed.
     pub other_items: Vec<OtherItem>,
     /// Letters whose reviewer qualification names no known specialty.
     pub qualifications_without_known_specialty: Examples,
@@ -89,14 +94,17 @@ impl Examples {
 impl Unknowns {
     /// Counts what a letter left unread.
     pub fn add_letter(&mut self, path: &str, letter: &Letter) {
-        for decision in &letter.decisions {
-            if decision.category == Category::Other {
-                let entry = self
-                    .other_items
-                    .entry(decision.item.to_lowercase())
-                    .or_insert_with(|| (0, decision.item.clone(), path.to_string()));
-                entry.0 += 1;
-            }
+        self.other_decisions += letter
+            .decisions
+            .iter()
+            .filter(|decision| decision.category == Category::Other)
+            .count() as u64;
+        for item in &letter.unread.items {
+            let entry = self
+                .other_items
+                .entry(item.to_lowercase())
+                .or_insert_with(|| (0, item.clone(), path.to_string()));
+            entry.0 += 1;
         }
         if let Some(text) = &letter.unread.qualification {
             self.qualifications.add(path, Some(text));
@@ -115,6 +123,7 @@ impl Unknowns {
 
     /// Adds another accumulator's counts.
     pub fn merge(&mut self, other: Unknowns) {
+        self.other_decisions += other.other_decisions;
         for (key, (count, item, path)) in other.other_items {
             let entry = self.other_items.entry(key).or_insert((0, item, path));
             entry.0 += count;
@@ -136,10 +145,11 @@ impl Unknowns {
             })
             .collect();
         other_items.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.item.cmp(&b.item)));
-        let other_decisions = other_items.iter().map(|item| item.count).sum();
+        let other_by_default = other_items.iter().map(|item| item.count).sum();
         other_items.truncate(TOP_OTHER_ITEMS);
         UnknownsReport {
-            other_decisions,
+            other_decisions: self.other_decisions,
+            other_by_default,
             other_items,
             qualifications_without_known_specialty: self.qualifications.clone(),
             decision_lines_without_decision: self.decision_lines.clone(),
@@ -166,7 +176,9 @@ mod tests {
             "HOW THE IMR FINAL DETERMINATION WAS MADE\nThe expert reviewer is Board Certified in \
              Underwater Basket Weaving and is licensed to practice in California.\n\
              IMR ISSUES, DECISIONS AND RATIONALES\nZyxwv gizmo:  Upheld\n\
-             Decision rationale: Not needed.\n",
+             Decision rationale: Not needed.\n\
+             Functional capacity evaluation:  Upheld\n\
+             Decision rationale: Not needed either.\n",
         );
         let without_decision = letter(
             "CLINICAL CASE SUMMARY\nShe fell.\nIMR ISSUES, DECISIONS AND RATIONALES\n\
@@ -181,7 +193,13 @@ mod tests {
         second.add_not_a_letter("e.txt", "empty file");
         first.merge(second);
         let report = first.report();
-        assert_eq!(report.other_decisions, 2);
+        assert_eq!(report.other_decisions, 4, "by a rule or by default");
+        assert_eq!(report.other_by_default, 2);
+        assert_eq!(
+            report.other_items.len(),
+            1,
+            "an item a rule puts in other is no unknown"
+        );
         assert_eq!(report.other_items[0].item, "Zyxwv gizmo");
         assert_eq!(report.other_items[0].count, 2);
         assert_eq!(report.qualifications_without_known_specialty.count, 2);

@@ -134,7 +134,7 @@ fn summary_line(report: &RunReport) -> String {
 fn unknowns_line(report: &RunReport) -> Option<String> {
     let unknowns = &report.unknowns;
     let counts = [
-        unknowns.other_decisions,
+        unknowns.other_by_default,
         unknowns.qualifications_without_known_specialty.count,
         unknowns.decision_lines_without_decision.count,
         unknowns.unknown_layouts.count,
@@ -143,7 +143,7 @@ fn unknowns_line(report: &RunReport) -> Option<String> {
         return None;
     }
     Some(format!(
-        "imr: not read: {} decisions left as 'other', {} qualifications naming no known specialty, \
+        "imr: not read: {} items no cue placed in a category, {} qualifications naming no known specialty, \
          {} letters with decision-like lines but no decision, {} files like letters in no known layout \
          (the items and files are in the --report; 'imr parse --summary PATH' lists them)",
         counts[0], counts[1], counts[2], counts[3]

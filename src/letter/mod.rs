@@ -110,12 +110,15 @@ pub struct Unread {
     /// A line that reads like a decision, when no decision was parsed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision_line: Option<String>,
+    /// Items no cue placed in a category: `other` by default, not by a rule.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
 }
 
 impl Unread {
     /// Whether nothing was left unread.
     pub fn is_empty(&self) -> bool {
-        self.qualification.is_none() && self.decision_line.is_none()
+        self.qualification.is_none() && self.decision_line.is_none() && self.items.is_empty()
     }
 }
 
@@ -218,6 +221,19 @@ impl LetterParts {
             || self.decisions.iter().any(|parsed| !parsed.has_rationale)
             || !self.ends_complete;
         let header = self.header;
+        let decisions: Vec<Decision> = self
+            .decisions
+            .into_iter()
+            .map(|parsed| parsed.decision)
+            .collect();
+        let unread_items = decisions
+            .iter()
+            .filter(|decision| {
+                decision.category == Category::Other
+                    && vocabulary.category_by_words(&decision.item) != Some(Category::Other)
+            })
+            .map(|decision| decision.item.clone())
+            .collect();
         Letter {
             layout: self.layout,
             date_of_injury: header
@@ -235,15 +251,12 @@ impl LetterParts {
             body_parts: summary::body_parts(vocabulary, &summary_sentences),
             diagnoses: summary::diagnoses(&summary_sentences),
             truncated,
-            decisions: self
-                .decisions
-                .into_iter()
-                .map(|parsed| parsed.decision)
-                .collect(),
+            decisions,
             summary: self.summary,
             unread: Unread {
                 qualification: self.qualifications.unknown,
                 decision_line: None,
+                items: unread_items,
             },
         }
     }

@@ -52,8 +52,8 @@ pub fn write_unknowns(out: &mut dyn Write, unknowns: &UnknownsReport) -> io::Res
     writeln!(out, "not read (add vocabulary rows, or report the wording)")?;
     writeln!(
         out,
-        "  items left as 'other'                     {:>7}",
-        unknowns.other_decisions
+        "  items no cue placed in a category         {:>7}  (of {} 'other'; the rest by a rule)",
+        unknowns.other_by_default, unknowns.other_decisions
     )?;
     for item in &unknowns.other_items {
         writeln!(

@@ -86,7 +86,7 @@ fn a_changed_vocabulary_reparses_every_letter_and_counts_once() {
     let first = index(&[]);
     assert_eq!(first["vocabulary_changed"], false);
     assert_eq!(first["counts"]["added"], 2);
-    assert_eq!(first["unknowns"]["other_decisions"], 1);
+    assert_eq!(first["unknowns"]["other_by_default"], 1);
     assert_eq!(first["unknowns"]["other_items"][0]["item"], "Zorbex gizmo");
 
     let unchanged = index(&[]);
@@ -103,7 +103,7 @@ fn a_changed_vocabulary_reparses_every_letter_and_counts_once() {
         changed["counts"]["letters_total"], 2,
         "nothing counted twice"
     );
-    assert_eq!(changed["unknowns"]["other_decisions"], 0);
+    assert_eq!(changed["unknowns"]["other_by_default"], 0);
     let search = env
         .imr(["search", "--filter", "category=dme", "--format", "json"])
         .expect_code(0)
@@ -148,7 +148,7 @@ fn parse_summary_lists_what_it_could_not_read() {
         .expect_code(0)
         .json();
     let unknowns = &report["unknowns"];
-    assert_eq!(unknowns["other_decisions"], 1, "{unknowns}");
+    assert_eq!(unknowns["other_by_default"], 1, "{unknowns}");
     assert_eq!(
         unknowns["qualifications_without_known_specialty"]["count"],
         1
