@@ -41,10 +41,21 @@ pub enum IndexError {
         /// Where the index was looked for.
         path: PathBuf,
     },
+    /// The folder given for the index holds other files and no index.
+    #[error(
+        "{path} holds other files and no imr index ({example}); \
+         give --index an empty or new folder, so that no file of yours is mixed with the index"
+    )]
+    NotAnIndexFolder {
+        /// The folder.
+        path: PathBuf,
+        /// One of the files that are not the index's.
+        example: String,
+    },
     /// The index was built with another schema version.
     #[error(
         "index at {path} was built with schema {found}, this imr uses {expected}; \
-         remove that folder and run 'imr index PATH' again to rebuild it"
+         rebuild it with 'imr index --full PATH'"
     )]
     SchemaVersion {
         /// The index location.
@@ -59,6 +70,16 @@ pub enum IndexError {
     Locked {
         /// The index location.
         path: PathBuf,
+    },
+    /// The index folder could not be listed or cleared.
+    #[error("cannot {doing} {path}: {source}")]
+    IndexFolder {
+        /// What was being done: "list", "remove".
+        doing: &'static str,
+        /// The folder or file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
     },
     /// The index directory could not be created.
     #[error("cannot create index directory {path}: {source}")]

@@ -68,12 +68,22 @@ impl LetterIndex {
         Ok(opened)
     }
 
-    /// Opens the index at `path`, creating it (and its folder) when there is none.
-    pub fn open_or_create(path: &Path) -> Result<LetterIndex, IndexError> {
+    /// Opens the index at `path`, creating it (and its folder) when there is none. A folder
+    /// holding files that are not the index's is refused. With `rebuild`, an index of
+    /// another schema version is removed first, so it can be built again.
+    pub fn open_or_create(path: &Path, rebuild: bool) -> Result<LetterIndex, IndexError> {
         std::fs::create_dir_all(path).map_err(|source| IndexError::CreateDirectory {
             path: path.to_path_buf(),
             source,
         })?;
+        let files = index_folder_files(path)?;
+        if rebuild && files.iter().any(|name| name == "meta.json") {
+            match LetterIndex::open(path) {
+                Err(IndexError::SchemaVersion { .. }) => remove_files(path, &files)?,
+                Err(other) => return Err(other),
+                Ok(_) => {}
+            }
+        }
         let schema = IndexSchema::embedded()?;
         let directory = open_directory(path)?;
         let index = Index::builder()
@@ -225,6 +235,55 @@ impl LetterIndex {
             }),
         }
     }
+}
+
+/// Whether a file name is one the index writes: tantivy's metadata, locks, segment files
+/// and the temporary files of its atomic writes (left behind by a killed run), and imr's
+/// own files beside them.
+fn is_index_file(name: &str) -> bool {
+    let segment_file = name.split_once('.').is_some_and(|(stem, _)| {
+        stem.len() == 32 && stem.bytes().all(|byte| byte.is_ascii_hexdigit())
+    });
+    segment_file
+        || name == "meta.json"
+        || name == ".managed.json"
+        || name.starts_with(".tantivy-")
+        || name.starts_with(".tmp")
+        || name.starts_with("imr-")
+}
+
+/// The names in an index folder, all of which must be the index's own.
+fn index_folder_files(path: &Path) -> Result<Vec<String>, IndexError> {
+    let listing_failed = |source| IndexError::IndexFolder {
+        doing: "list",
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(listing_failed)? {
+        let entry = entry.map_err(listing_failed)?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !is_index_file(&name) {
+            return Err(IndexError::NotAnIndexFolder {
+                path: path.to_path_buf(),
+                example: name,
+            });
+        }
+        names.push(name);
+    }
+    Ok(names)
+}
+
+/// Removes an index's files (all of them the index's own, as [`index_folder_files`] found).
+fn remove_files(path: &Path, names: &[String]) -> Result<(), IndexError> {
+    for name in names {
+        std::fs::remove_file(path.join(name)).map_err(|source| IndexError::IndexFolder {
+            doing: "remove",
+            path: path.join(name),
+            source,
+        })?;
+    }
+    Ok(())
 }
 
 fn schema_bug(error: crate::error::SchemaError) -> TantivyError {

@@ -10,6 +10,9 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     match imr_search::commands::run(cli) {
         Ok(code) => code.into(),
+        // The reader went away (`imr parse DIR | head -1`): stop quietly, as other
+        // command-line tools do.
+        Err(error) if is_broken_pipe(&error) => ExitCode::Success.into(),
         Err(error) => {
             eprintln!("imr: error: {error:#}");
             let locked = matches!(error.downcast_ref(), Some(IndexError::Locked { .. }));
@@ -21,4 +24,19 @@ fn main() -> std::process::ExitCode {
             .into()
         }
     }
+}
+
+/// Whether the error is a write to a pipe whose reader has closed it.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -32,6 +32,8 @@ pub struct QualityReport {
     pub letters_by_layout: BTreeMap<String, u64>,
     /// Files that were not letters.
     pub not_letters: u64,
+    /// Files not read by policy (links not followed, named pipes, devices).
+    pub skipped: u64,
     /// Files that could not be read.
     pub errors: u64,
     /// Letters flagged as truncated.
@@ -90,6 +92,10 @@ impl QualityReport {
             FileOutcome::NotALetter(reason) => {
                 self.not_letters += 1;
                 self.collecting.add_not_a_letter(path, reason);
+                return;
+            }
+            FileOutcome::Skipped(_) => {
+                self.skipped += 1;
                 return;
             }
             FileOutcome::Failed(_) => {

@@ -14,8 +14,9 @@ const EXAMPLES_PER_FIELD: usize = 3;
 /// One NDJSON record: its `path`, and the rest of its keys.
 type Record = (String, Map<String, Value>);
 
-/// Record keys that are not fields of the letter, or are compared on their own.
-const NOT_COMPARED: &[&str] = &["path", "kind", "reason", "decisions"];
+/// Record keys that are not fields of the letter, or are compared on their own. `unread`
+/// is the parser's report of what it could not place, not a field the truth states.
+const NOT_COMPARED: &[&str] = &["path", "kind", "reason", "decisions", "unread"];
 
 /// The agreement of a parse with the truth.
 #[derive(Debug, Default, Serialize)]

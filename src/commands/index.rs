@@ -13,6 +13,7 @@ use crate::ingest::{index_paths, IngestOptions, Progress};
 use crate::last_run::LastRun;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
+use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,7 +25,7 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
             anyhow::bail!("{}: no such file or folder", path.display());
         }
     }
-    let index = LetterIndex::open_or_create(&config.index_path)?;
+    let index = LetterIndex::open_or_create(&config.index_path, args.full)?;
     let stop = Arc::new(AtomicBool::new(false));
     let handler_stop = Arc::clone(&stop);
     ctrlc::set_handler(move || handler_stop.store(true, Ordering::SeqCst))
@@ -69,6 +70,7 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
             FileStatus::Failed => "failed",
             FileStatus::NotALetter => "not a letter",
             FileStatus::Duplicate => "duplicate",
+            FileStatus::Skipped => "skipped",
         };
         eprintln!("imr: {} ({status}): {}", file.path.display(), file.reason);
     }
@@ -90,7 +92,11 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
     }
     eprintln!("{}", summary_line(&report));
     if args.format == ReportFormat::Json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            serde_json::to_string_pretty(&report)?
+        )?;
     }
     Ok(match report.outcome {
         RunOutcome::Completed => ExitCode::Success,
@@ -113,7 +119,7 @@ fn summary_line(report: &RunReport) -> String {
     };
     format!(
         "{ending}: {} files in {:.2} s: {} added, {} updated, {} removed, {} unchanged, \
-         {} duplicates, {} not letters, {} failed{pending}; index holds {} letters, {} decisions: {}",
+         {} duplicates, {} not letters, {} skipped, {} failed{pending}; index holds {} letters, {} decisions: {}",
         c.files_seen,
         report.seconds,
         c.added,
@@ -122,6 +128,7 @@ fn summary_line(report: &RunReport) -> String {
         c.unchanged,
         c.duplicates,
         c.not_letters,
+        c.skipped,
         c.failed,
         c.letters_total,
         c.decisions_total,

@@ -1,12 +1,12 @@
 //! `imr parse PATH...`: runs the parser only and prints one JSON object per file (NDJSON):
-//! `path`, `kind` (letter, not_a_letter, error), `reason`, and the letter's fields; or,
+//! `path`, `kind` (letter, not_a_letter, skipped, error), `reason`, and the letter's fields; or,
 //! with `--summary`, the quality report over all the files.
 
 use crate::cli::{ParseArgs, SummaryFormat};
 use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::ingest::vocab_dir::load_vocabulary;
-use crate::ingest::walk::files_under;
+use crate::ingest::walk::{files_under, Walked};
 use crate::ingest::{parse_file, FileOutcome};
 use crate::letter::Letter;
 use crate::output::write_quality_report;
@@ -45,11 +45,15 @@ pub fn run(args: &ParseArgs, config: &Config) -> anyhow::Result<ExitCode> {
         let outcomes: Vec<(String, FileOutcome)> = batch
             .par_iter()
             .map(|entry| match entry {
-                Ok(path) => (
+                Walked::File(path) => (
                     path.display().to_string(),
                     parse_file(path, &vocabulary, config.current_year),
                 ),
-                Err((path, reason)) => (
+                Walked::Skipped(path, reason) => (
+                    path.display().to_string(),
+                    FileOutcome::Skipped(reason.clone()),
+                ),
+                Walked::Failed(path, reason) => (
                     path.display().to_string(),
                     FileOutcome::Failed(reason.clone()),
                 ),
@@ -92,6 +96,12 @@ fn record(path: String, outcome: FileOutcome) -> ParseRecord {
         FileOutcome::NotALetter(reason) => ParseRecord {
             path,
             kind: "not_a_letter",
+            reason: Some(reason),
+            letter: None,
+        },
+        FileOutcome::Skipped(reason) => ParseRecord {
+            path,
+            kind: "skipped",
             reason: Some(reason),
             letter: None,
         },

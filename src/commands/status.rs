@@ -7,6 +7,7 @@ use crate::exit::ExitCode;
 use crate::index::LetterIndex;
 use crate::last_run::LastRun;
 use serde_json::json;
+use std::io::Write;
 
 /// Runs `imr status`.
 pub fn run(args: &StatusArgs, config: &Config) -> anyhow::Result<ExitCode> {
@@ -14,6 +15,7 @@ pub fn run(args: &StatusArgs, config: &Config) -> anyhow::Result<ExitCode> {
     let totals = index.totals()?;
     let size_in_bytes = directory_size(index.path());
     let last_run = LastRun::load(index.path());
+    let mut out = std::io::stdout().lock();
     match args.format {
         SummaryFormat::Json => {
             let status = json!({
@@ -29,17 +31,18 @@ pub fn run(args: &StatusArgs, config: &Config) -> anyhow::Result<ExitCode> {
                     "counts": run.report.as_ref().map(|report| report["counts"].clone()),
                 })),
             });
-            println!("{}", serde_json::to_string_pretty(&status)?);
+            writeln!(out, "{}", serde_json::to_string_pretty(&status)?)?;
         }
         SummaryFormat::Table => {
-            println!("index           {}", index.path().display());
-            println!("schema version  {}", index.schema().version());
-            println!("letters         {}", totals.letters);
-            println!("decisions       {}", totals.decisions);
-            println!(
+            writeln!(out, "index           {}", index.path().display())?;
+            writeln!(out, "schema version  {}", index.schema().version())?;
+            writeln!(out, "letters         {}", totals.letters)?;
+            writeln!(out, "decisions       {}", totals.decisions)?;
+            writeln!(
+                out,
                 "size on disk    {:.1} MiB",
                 size_in_bytes as f64 / (1024.0 * 1024.0)
-            );
+            )?;
             match &last_run {
                 Some(run) => {
                     let detail = run
@@ -47,12 +50,13 @@ pub fn run(args: &StatusArgs, config: &Config) -> anyhow::Result<ExitCode> {
                         .as_deref()
                         .map(|e| format!(": {e}"))
                         .unwrap_or_default();
-                    println!(
+                    writeln!(
+                        out,
                         "last run        {} ({}{detail})",
                         run.finished_at, run.outcome
-                    );
+                    )?;
                 }
-                None => println!("last run        none recorded"),
+                None => writeln!(out, "last run        none recorded")?,
             }
         }
     }

@@ -10,7 +10,7 @@ pub mod walk;
 
 use crate::letter::{self, Letter, Parsed, Vocabulary};
 pub use pipeline::{index_paths, IngestOptions, Progress};
-use read::{decode, not_text_reason, MAX_LETTER_BYTES};
+use read::{decode, not_text_reason, read_regular_file, ReadProblem};
 use std::path::Path;
 
 /// What one file turned out to be.
@@ -20,6 +20,8 @@ pub enum FileOutcome {
     Letter(Box<Letter>),
     /// Not a letter, with the reason.
     NotALetter(String),
+    /// Not read by policy (a link not followed, a named pipe, a device), with the reason.
+    Skipped(String),
     /// The file could not be read.
     Failed(String),
 }
@@ -27,22 +29,19 @@ pub enum FileOutcome {
 /// Reads, decodes and parses one file with `vocabulary`. `current_year` resolves two-digit
 /// years of letters that state no year of their own.
 pub fn parse_file(path: &Path, vocabulary: &Vocabulary, current_year: i32) -> FileOutcome {
-    let size_in_bytes = match std::fs::metadata(path) {
-        Ok(metadata) => metadata.len(),
-        Err(error) => return FileOutcome::Failed(format!("cannot read: {error}")),
-    };
-    if size_in_bytes > MAX_LETTER_BYTES {
-        let reason = format!(
-            "too large for a letter ({:.1} MiB; letters are a few KiB of text)",
-            size_in_bytes as f64 / (1024.0 * 1024.0)
-        );
-        return FileOutcome::NotALetter(reason);
+    match read_regular_file(path) {
+        Ok(bytes) => parse_bytes(&bytes, vocabulary, current_year),
+        Err(problem) => outcome_of(&problem),
     }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) => return FileOutcome::Failed(format!("cannot read: {error}")),
-    };
-    parse_bytes(&bytes, vocabulary, current_year)
+}
+
+/// What a file that could not be read is.
+pub fn outcome_of(problem: &ReadProblem) -> FileOutcome {
+    match problem {
+        ReadProblem::NotRegular(reason) => FileOutcome::Skipped(reason.clone()),
+        ReadProblem::TooLarge(_) => FileOutcome::NotALetter(problem.reason()),
+        ReadProblem::Io(_) => FileOutcome::Failed(problem.reason()),
+    }
 }
 
 /// What a file's contents are: not text, not a letter, or a parsed letter.

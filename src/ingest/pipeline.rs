@@ -6,10 +6,10 @@
 //! run picks up where it stopped.
 
 use super::document::{letter_documents, DECISION_INDEX_FIELD, PATH_FIELD};
-use super::read::MAX_LETTER_BYTES;
+use super::read::{read_regular_file, ReadProblem, MAX_LETTER_BYTES};
 use super::report::{Counts, FileStatus, RunOutcome, RunReport, SharedCaseNumber, Tally};
-use super::walk::{file_key, files_under};
-use super::{parse_bytes, FileOutcome};
+use super::walk::{file_key, files_under, not_regular_reason, Walked};
+use super::{outcome_of, parse_bytes, FileOutcome};
 use crate::error::IndexError;
 use crate::index::LetterIndex;
 use crate::letter::Vocabulary;
@@ -97,8 +97,12 @@ pub fn index_paths(
 
     let walked: Vec<WalkedFile> = files_under(&options.roots, options.follow_links)
         .map(|entry| match entry {
-            Ok(path) => WalkedFile::File(file_key(&path)),
-            Err((path, reason)) => WalkedFile::Unwalkable(path, reason),
+            Walked::File(path) => WalkedFile::File {
+                key: file_key(&path),
+                path,
+            },
+            Walked::Skipped(path, reason) => WalkedFile::Skipped(path, reason),
+            Walked::Failed(path, reason) => WalkedFile::Unwalkable(path, reason),
         })
         .collect();
     progress.walked(walked.len() as u64);
@@ -162,17 +166,19 @@ pub fn index_paths(
     })
 }
 
-/// A file the walk found, by its key (absolute path), or a path it could not walk.
+/// A file the walk found, by its key (absolute path) and the path to read it by; a path
+/// skipped by policy; or a path it could not walk.
 enum WalkedFile {
-    File(String),
+    File { key: String, path: PathBuf },
+    Skipped(PathBuf, String),
     Unwalkable(PathBuf, String),
 }
 
 impl WalkedFile {
     fn key(&self) -> Option<&str> {
         match self {
-            WalkedFile::File(key) => Some(key),
-            WalkedFile::Unwalkable(..) => None,
+            WalkedFile::File { key, .. } => Some(key),
+            WalkedFile::Skipped(..) | WalkedFile::Unwalkable(..) => None,
         }
     }
 }
@@ -372,8 +378,13 @@ impl Run<'_> {
     fn process(&self, file: &WalkedFile, on_disk: &HashSet<&str>) -> Result<Tally, IndexError> {
         let mut tally = Tally::default();
         tally.counts.files_seen = 1;
-        let key = match file {
-            WalkedFile::File(key) => key.as_str(),
+        let (key, path) = match file {
+            WalkedFile::File { key, path } => (key.as_str(), path.as_path()),
+            WalkedFile::Skipped(path, reason) => {
+                tally.counts.skipped = 1;
+                tally.list(path.clone(), FileStatus::Skipped, reason.clone());
+                return Ok(tally);
+            }
             WalkedFile::Unwalkable(path, reason) => {
                 tally.counts.failed = 1;
                 tally.list(path.clone(), FileStatus::Failed, reason.clone());
@@ -384,7 +395,7 @@ impl Run<'_> {
             tally.counts.pending = 1;
             return Ok(tally);
         }
-        let (letters, decisions) = self.update(key, on_disk, &mut tally)?;
+        let (letters, decisions) = self.update(key, path, on_disk, &mut tally)?;
         self.progress.file_done(letters, decisions);
         self.commit_if_due(letters)?;
         Ok(tally)
@@ -394,16 +405,24 @@ impl Run<'_> {
     fn update(
         &self,
         key: &str,
+        path: &Path,
         on_disk: &HashSet<&str>,
         tally: &mut Tally,
     ) -> Result<(u64, u64), IndexError> {
-        let path = Path::new(key);
         let failed = |tally: &mut Tally, reason: String| {
             tally.counts.failed = 1;
             tally.list(path.to_path_buf(), FileStatus::Failed, reason);
             Ok((0, 0))
         };
+        let skipped = |tally: &mut Tally, reason: String| {
+            tally.counts.skipped = 1;
+            tally.list(path.to_path_buf(), FileStatus::Skipped, reason);
+            Ok((0, 0))
+        };
         let (size, modified_ns) = match std::fs::metadata(path) {
+            Ok(metadata) if !metadata.is_file() => {
+                return skipped(tally, not_regular_reason(metadata.file_type()))
+            }
             Ok(metadata) => (metadata.len(), modified_ns(&metadata)),
             Err(error) => return failed(tally, format!("cannot read: {error}")),
         };
@@ -420,9 +439,24 @@ impl Run<'_> {
                 format!("too large for a letter ({size} bytes; letters are a few KiB of text)");
             return self.not_a_letter(key, previous.as_ref(), size, modified_ns, 0, reason, tally);
         }
-        let bytes = match std::fs::read(path) {
+        let bytes = match read_regular_file(path) {
             Ok(bytes) => bytes,
-            Err(error) => return failed(tally, format!("cannot read: {error}")),
+            Err(problem @ ReadProblem::TooLarge(_)) => {
+                let reason = problem.reason();
+                return self.not_a_letter(
+                    key,
+                    previous.as_ref(),
+                    size,
+                    modified_ns,
+                    0,
+                    reason,
+                    tally,
+                );
+            }
+            Err(problem) => match outcome_of(&problem) {
+                FileOutcome::Skipped(reason) => return skipped(tally, reason),
+                _ => return failed(tally, problem.reason()),
+            },
         };
         let content_hash = xxhash_rust::xxh3::xxh3_128(&bytes);
         let record = |kind, duplicate_of| FileRecord {
@@ -458,6 +492,7 @@ impl Run<'_> {
                     tally,
                 );
             }
+            FileOutcome::Skipped(reason) => return skipped(tally, reason),
             FileOutcome::Failed(reason) => return failed(tally, reason),
         };
         let path_term = Term::from_field_text(self.index.schema().required_field(PATH_FIELD)?, key);

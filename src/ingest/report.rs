@@ -23,6 +23,8 @@ pub struct Counts {
     pub duplicates: u64,
     /// Files that are not letters.
     pub not_letters: u64,
+    /// Files not read by policy: symbolic links not followed, named pipes, devices.
+    pub skipped: u64,
     /// Files that could not be read.
     pub failed: u64,
     /// Files left for the next run because the run was interrupted.
@@ -43,6 +45,8 @@ pub enum FileStatus {
     NotALetter,
     /// The same content as another letter, which is indexed.
     Duplicate,
+    /// Not read by policy (a link not followed, a named pipe, a device): not a failure.
+    Skipped,
 }
 
 /// A file that was not indexed.
@@ -131,6 +135,7 @@ impl Tally {
         a.unchanged += b.unchanged;
         a.duplicates += b.duplicates;
         a.not_letters += b.not_letters;
+        a.skipped += b.skipped;
         a.failed += b.failed;
         a.pending += b.pending;
         self.files.extend(other.files);

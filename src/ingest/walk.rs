@@ -1,16 +1,30 @@
 //! Walks the paths given on the command line: files are taken as they are, folders
-//! recursively in sorted order. A path that cannot be walked becomes an entry with its
-//! error, so it ends up in the run's report instead of vanishing.
+//! recursively in sorted order. Only regular files are read; a symbolic link that is not
+//! followed, a named pipe, a socket or a device is skipped and listed, and a path that
+//! cannot be walked becomes an entry with its error, so every path ends up in the run's
+//! report instead of vanishing.
 
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// One file to ingest, or a path that could not be walked.
-pub type WalkEntry = Result<PathBuf, (PathBuf, String)>;
+/// One path the walk found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Walked {
+    /// A regular file (or, with `--follow-links`, a link to one): read it.
+    File(PathBuf),
+    /// Not read by policy, with the reason: listed, not a failure.
+    Skipped(PathBuf, String),
+    /// Could not be walked, with the reason: a failure.
+    Failed(PathBuf, String),
+}
 
-/// Every file under `roots`. Symbolic links are followed only when asked; walkdir
+/// The reason a symbolic link is skipped when links are not followed.
+pub const LINK_NOT_FOLLOWED: &str =
+    "symbolic link, not followed (pass --follow-links to read what it points to)";
+
+/// Every path under `roots`. Symbolic links are followed only when asked; walkdir
 /// reports a link loop as an error instead of going round it.
-pub fn files_under(roots: &[PathBuf], follow_links: bool) -> impl Iterator<Item = WalkEntry> + '_ {
+pub fn files_under(roots: &[PathBuf], follow_links: bool) -> impl Iterator<Item = Walked> + '_ {
     roots.iter().flat_map(move |root| {
         WalkDir::new(root)
             .follow_links(follow_links)
@@ -18,17 +32,57 @@ pub fn files_under(roots: &[PathBuf], follow_links: bool) -> impl Iterator<Item 
             .into_iter()
             .filter_map(move |entry| match entry {
                 Ok(entry) if entry.file_type().is_dir() => None,
-                Ok(entry) if entry.file_type().is_symlink() => Some(Err((
+                Ok(entry) if entry.file_type().is_file() => Some(Walked::File(entry.into_path())),
+                Ok(entry) if entry.file_type().is_symlink() => Some(Walked::Skipped(
                     entry.into_path(),
-                    "symbolic link not followed (use --follow-links)".to_string(),
-                ))),
-                Ok(entry) => Some(Ok(entry.into_path())),
+                    LINK_NOT_FOLLOWED.to_string(),
+                )),
+                Ok(entry) => {
+                    let reason = not_regular_reason(entry.file_type());
+                    Some(Walked::Skipped(entry.into_path(), reason))
+                }
                 Err(error) => {
                     let path = error.path().unwrap_or(root).to_path_buf();
-                    Some(Err((path, walk_error_reason(&error))))
+                    Some(Walked::Failed(path, walk_error_reason(&error)))
                 }
             })
     })
+}
+
+/// Why a file of this type is not read: it is no regular file, and reading it could block
+/// (a named pipe) or never end (a device).
+pub fn not_regular_reason(file_type: std::fs::FileType) -> String {
+    format!(
+        "not a regular file ({}); only regular files are read",
+        file_type_name(file_type)
+    )
+}
+
+#[cfg(unix)]
+fn file_type_name(file_type: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        "a named pipe"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else if file_type.is_char_device() {
+        "a character device"
+    } else if file_type.is_block_device() {
+        "a block device"
+    } else if file_type.is_symlink() {
+        "a symbolic link"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn file_type_name(file_type: std::fs::FileType) -> &'static str {
+    if file_type.is_symlink() {
+        "a symbolic link"
+    } else {
+        "a special file"
+    }
 }
 
 fn walk_error_reason(error: &walkdir::Error) -> String {
@@ -41,12 +95,33 @@ fn walk_error_reason(error: &walkdir::Error) -> String {
     }
 }
 
-/// The key a file's documents are stored under: its absolute path.
+/// The key a file's documents are stored under: its absolute path. A name that is not
+/// UTF-8 keeps its other bytes as `\xNN` escapes, so two such names never share a key.
 pub fn file_key(path: &Path) -> String {
-    std::path::absolute(path)
-        .unwrap_or_else(|_| path.to_path_buf())
-        .to_string_lossy()
-        .into_owned()
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match absolute.to_str() {
+        Some(text) => text.to_string(),
+        None => escaped(&absolute),
+    }
+}
+
+#[cfg(unix)]
+fn escaped(path: &Path) -> String {
+    use std::fmt::Write;
+    use std::os::unix::ffi::OsStrExt;
+    let mut key = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        key.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            let _ = write!(key, "\\x{byte:02X}");
+        }
+    }
+    key
+}
+
+#[cfg(not(unix))]
+fn escaped(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
 }
 
 #[cfg(test)]
@@ -64,7 +139,9 @@ mod tests {
         let roots = vec![dir.path().to_path_buf(), dir.path().join("a.txt")];
         let names: Vec<String> = files_under(&roots, false)
             .map(|entry| {
-                let path = entry.expect("walkable");
+                let Walked::File(path) = entry else {
+                    panic!("a regular file: {entry:?}")
+                };
                 path.strip_prefix(dir.path())
                     .expect("under root")
                     .display()
@@ -79,9 +156,48 @@ mod tests {
     fn reports_symlink_loops_when_following_links() {
         let dir = tempfile::tempdir().expect("temp dir");
         std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).expect("symlink");
-        let entries: Vec<WalkEntry> = files_under(&[dir.path().to_path_buf()], true).collect();
+        let entries: Vec<Walked> = files_under(&[dir.path().to_path_buf()], true).collect();
         assert_eq!(entries.len(), 1);
-        let (_, reason) = entries[0].as_ref().expect_err("a loop is an error");
+        let Walked::Failed(_, reason) = &entries[0] else {
+            panic!("a loop is an error: {entries:?}")
+        };
         assert!(reason.contains("loop"), "{reason}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn skips_links_not_followed_and_files_that_are_not_regular() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("a.txt"), "x").expect("write");
+        std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("b.txt"))
+            .expect("symlink");
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("c.txt")).expect("symlink");
+        let root = [dir.path().to_path_buf()];
+        let reasons = |follow| -> Vec<String> {
+            files_under(&root, follow)
+                .map(|entry| match entry {
+                    Walked::File(_) => "read".to_string(),
+                    Walked::Skipped(_, reason) => reason,
+                    Walked::Failed(_, reason) => format!("failed: {reason}"),
+                })
+                .collect()
+        };
+        assert_eq!(
+            reasons(false),
+            ["read", LINK_NOT_FOLLOWED, LINK_NOT_FOLLOWED]
+        );
+        let followed = reasons(true);
+        assert_eq!(followed[..2], ["read", "read"]);
+        assert!(followed[2].contains("character device"), "{}", followed[2]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_keep_distinct_keys() {
+        use std::os::unix::ffi::OsStrExt;
+        let first = Path::new(std::ffi::OsStr::from_bytes(b"/letters/name-\xff.txt"));
+        let second = Path::new(std::ffi::OsStr::from_bytes(b"/letters/name-\xfe.txt"));
+        assert_eq!(file_key(first), "/letters/name-\\xFF.txt");
+        assert_ne!(file_key(first), file_key(second));
     }
 }

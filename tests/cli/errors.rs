@@ -132,24 +132,3 @@ fn a_file_that_cannot_be_read_makes_the_run_partial() {
         "the readable letter is indexed and committed"
     );
 }
-
-#[cfg(unix)]
-#[test]
-fn symbolic_links_are_reported_unless_followed() {
-    let env = TestEnv::new();
-    let letters = env.path().join("letters");
-    std::fs::create_dir_all(&letters).expect("mkdir");
-    let target =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/l1-cervical-esi.txt");
-    std::os::unix::fs::symlink(&target, letters.join("link.txt")).expect("symlink");
-    let run = env
-        .imr([std::path::Path::new("index"), letters.as_path()])
-        .expect_code(3);
-    assert!(run.stderr.contains("--follow-links"), "{}", run.stderr);
-    env.imr([
-        std::path::Path::new("index"),
-        std::path::Path::new("--follow-links"),
-        letters.as_path(),
-    ])
-    .expect_code(0);
-}

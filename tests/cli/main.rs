@@ -6,5 +6,6 @@ mod batch;
 mod corpus;
 mod errors;
 mod fixtures;
+mod hostile;
 mod search;
 mod vocab;

@@ -3,7 +3,8 @@
 //! they fail.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// The repository root, where `sample-data/` and `tests/fixtures/` live.
 pub fn repo_root() -> PathBuf {
@@ -55,8 +56,8 @@ impl TestEnv {
         self.write(relative, seed)
     }
 
-    /// Runs `imr` with `args`, the workspace's index in `IMR_INDEX`.
-    pub fn imr<I, S>(&self, args: I) -> Run
+    /// The `imr` command with `args`, the workspace's index in `IMR_INDEX`.
+    pub fn command<I, S>(&self, args: I) -> Command
     where
         I: IntoIterator<Item = S>,
         S: AsRef<std::ffi::OsStr>,
@@ -67,7 +68,49 @@ impl TestEnv {
             .current_dir(repo_root())
             .env("IMR_INDEX", self.index_dir())
             .env_remove("NO_COLOR");
+        command
+    }
+
+    /// Runs `imr` with `args`, the workspace's index in `IMR_INDEX`.
+    pub fn imr<I, S>(&self, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut command = self.command(args);
         let output: Output = command.output().expect("imr runs");
+        Run::of(&command, output)
+    }
+
+    /// Runs `imr` with `args`, failing the test (and killing the run) if it has not ended
+    /// by itself within `limit`: for inputs that could make a run hang.
+    pub fn imr_within<I, S>(&self, limit: Duration, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut command = self.command(args);
+        command.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = command.spawn().expect("imr starts");
+        let started = Instant::now();
+        while child.try_wait().expect("imr can be waited for").is_none() {
+            if started.elapsed() > limit {
+                let _ = child.kill();
+                let output = child.wait_with_output().expect("imr is reaped");
+                panic!(
+                    "{command:?} did not end within {limit:?}\nstderr:\n{}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let output = child.wait_with_output().expect("imr output");
+        Run::of(&command, output)
+    }
+}
+
+impl Run {
+    fn of(command: &Command, output: Output) -> Run {
         Run {
             command: format!("{command:?}"),
             code: output.status.code(),
@@ -75,9 +118,7 @@ impl TestEnv {
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         }
     }
-}
 
-impl Run {
     /// Fails, printing the run, unless the exit code is `expected`.
     pub fn expect_code(self, expected: i32) -> Run {
         assert_eq!(
