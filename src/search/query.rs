@@ -62,10 +62,46 @@ pub fn parse_query_string(index: &LetterIndex, query: &str) -> Result<Box<dyn Qu
         .filter(|field| field.definition.field_type == FieldType::Date)
         .map(|field| field.definition.name.as_str())
         .collect();
+    check_shape(query).map_err(SearchError::Query)?;
     let query = with_full_timestamps(query, &date_fields);
     parser
         .parse_query(&query)
         .map_err(|error| SearchError::Query(describe_query_error(index, error)))
+}
+
+/// The longest query string accepted, in bytes: far more than anyone types, and short
+/// enough that parsing and expanding it stays quick.
+pub const MAX_QUERY_BYTES: usize = 16 * 1024;
+
+/// The deepest nesting of parentheses accepted: tantivy's parser recurses per level.
+pub const MAX_QUERY_DEPTH: usize = 32;
+
+/// Refuses a query too long or too deeply nested to parse safely.
+fn check_shape(query: &str) -> Result<(), String> {
+    if query.len() > MAX_QUERY_BYTES {
+        return Err(format!(
+            "the query is {} bytes long; at most {MAX_QUERY_BYTES} are accepted",
+            query.len()
+        ));
+    }
+    let mut depth = 0usize;
+    let mut in_phrase = false;
+    for c in query.chars() {
+        match c {
+            '"' => in_phrase = !in_phrase,
+            '(' if !in_phrase => {
+                depth += 1;
+                if depth > MAX_QUERY_DEPTH {
+                    return Err(format!(
+                        "parentheses nest deeper than {MAX_QUERY_DEPTH} levels; flatten the query"
+                    ));
+                }
+            }
+            ')' if !in_phrase => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn describe_query_error(index: &LetterIndex, error: QueryParserError) -> String {
@@ -87,6 +123,9 @@ fn describe_query_error(index: &LetterIndex, error: QueryParserError) -> String 
         QueryParserError::DateFormatError(_) => {
             "dates are written YYYY-MM-DD, e.g. date_of_injury:[2013-01-01 TO 2013-12-31]"
                 .to_string()
+        }
+        QueryParserError::ExpectedInt(_) => {
+            "a number field takes a whole number, e.g. age:>=40 or age:[40 TO 49]".to_string()
         }
         other => other.to_string(),
     }
@@ -245,5 +284,18 @@ mod tests {
         for (query, expected) in rows {
             assert_eq!(with_full_timestamps(query, &fields), expected, "{query}");
         }
+    }
+
+    #[test]
+    fn queries_too_long_or_too_deep_are_refused_before_parsing() {
+        let nested = |depth: usize| format!("{}a{}", "(".repeat(depth), ")".repeat(depth));
+        assert!(check_shape(&nested(MAX_QUERY_DEPTH)).is_ok());
+        assert!(check_shape(&nested(MAX_QUERY_DEPTH + 1)).is_err());
+        assert!(
+            check_shape(&format!("\"{}\"", "(".repeat(100))).is_ok(),
+            "inside a phrase"
+        );
+        assert!(check_shape(&"a ".repeat(MAX_QUERY_BYTES)).is_err());
+        assert!(check_shape("cervical AND (epidural OR esi)").is_ok());
     }
 }

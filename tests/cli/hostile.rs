@@ -238,3 +238,31 @@ fn an_index_of_another_schema_version_is_rebuilt_by_full() {
     );
     env.imr(["search", "epidural"]).expect_code(0);
 }
+
+#[test]
+fn hostile_queries_get_an_error_or_an_answer_never_a_crash() {
+    let env = TestEnv::new();
+    env.imr(["index", "sample-data"]).expect_code(0);
+    let nested = format!("{}epidural{}", "(".repeat(5000), ")".repeat(5000));
+    let refused = env
+        .imr_within(RUN_LIMIT, ["search", &nested])
+        .expect_code(2);
+    assert!(refused.stderr.contains("nest deeper"), "{}", refused.stderr);
+    let huge = "epidural ".repeat(4000);
+    let refused = env.imr_within(RUN_LIMIT, ["search", &huge]).expect_code(2);
+    assert!(refused.stderr.contains("bytes long"), "{}", refused.stderr);
+    let bad_number = env.imr(["search", "age:>"]).expect_code(2);
+    assert!(
+        bad_number.stderr.contains("whole number"),
+        "{}",
+        bad_number.stderr
+    );
+    let wildcards = ["e*", "*", "a* OR b* OR c* OR d* OR e* OR f* OR g* OR h*"];
+    for query in wildcards {
+        let run = env.imr_within(RUN_LIMIT, ["search", "--limit", "1", query]);
+        assert!(matches!(run.code, Some(0 | 1)), "{query}: {}", run.stderr);
+    }
+    let ranges = "decision_date:[2000-01-01 TO 2030-01-01] ".repeat(300);
+    let run = env.imr_within(RUN_LIMIT, ["search", "--limit", "1", &ranges]);
+    assert!(matches!(run.code, Some(0 | 1)), "{}", run.stderr);
+}
