@@ -71,39 +71,58 @@ pub enum IndexError {
         /// The index location.
         path: PathBuf,
     },
+    /// The index's files are damaged (its `meta.json` cannot be read ...).
+    #[error("index at {path} is damaged ({detail}); rebuild it with 'imr index --full PATH'")]
+    Damaged {
+        /// The index location.
+        path: PathBuf,
+        /// What tantivy found.
+        detail: String,
+    },
+    /// The index cannot be written: a read-only file system, no permission.
+    #[error(
+        "cannot write to the index at {path} ({cause}); searching it still works, \
+         but indexing needs a writable folder"
+    )]
+    Unwritable {
+        /// The index location.
+        path: PathBuf,
+        /// Why.
+        cause: String,
+    },
     /// The index folder could not be listed or cleared.
-    #[error("cannot {doing} {path}: {source}")]
+    #[error("cannot {doing} {path}: {cause}")]
     IndexFolder {
         /// What was being done: "list", "remove".
         doing: &'static str,
         /// The folder or file.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The index directory could not be created.
-    #[error("cannot create index directory {path}: {source}")]
+    #[error("cannot create index directory {path}: {cause}")]
     CreateDirectory {
         /// The directory.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// Any other tantivy failure, with the index location.
-    #[error("index at {path}: {source}")]
+    #[error("index at {path}: {cause}")]
     Tantivy {
         /// The index location.
         path: PathBuf,
         /// The tantivy error.
-        source: tantivy::TantivyError,
+        cause: tantivy::TantivyError,
     },
     /// A parsed letter did not fit the schema: a bug in imr, not in the letter.
-    #[error("{path}: {source}; please report this as a bug in imr")]
+    #[error("{path}: {cause}; please report this as a bug in imr")]
     Document {
         /// The letter file.
         path: PathBuf,
         /// The field that did not fit.
-        source: crate::ingest::document::DocumentError,
+        cause: crate::ingest::document::DocumentError,
     },
     /// The manifest beside the index cannot be read or written.
     #[error(transparent)]

@@ -3,12 +3,13 @@
 //! message instead of misread.
 
 use crate::error::IndexError;
+use crate::index_directory::IndexDirectory;
 use crate::ingest::document::{DECISION_FIELD, DECISION_INDEX_FIELD};
 use crate::schema::IndexSchema;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tantivy::collector::Count;
-use tantivy::directory::MmapDirectory;
+use tantivy::directory::error::LockError;
 use tantivy::query::{ExistsQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::store::{Compressor, ZstdCompressor};
@@ -70,16 +71,18 @@ impl LetterIndex {
 
     /// Opens the index at `path`, creating it (and its folder) when there is none. A folder
     /// holding files that are not the index's is refused. With `rebuild`, an index of
-    /// another schema version is removed first, so it can be built again.
+    /// another schema version, or a damaged one, is removed first, so it can be built again.
     pub fn open_or_create(path: &Path, rebuild: bool) -> Result<LetterIndex, IndexError> {
         std::fs::create_dir_all(path).map_err(|source| IndexError::CreateDirectory {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })?;
         let files = index_folder_files(path)?;
         if rebuild && files.iter().any(|name| name == "meta.json") {
             match LetterIndex::open(path) {
-                Err(IndexError::SchemaVersion { .. }) => remove_files(path, &files)?,
+                Err(IndexError::SchemaVersion { .. } | IndexError::Damaged { .. }) => {
+                    remove_files(path, &files)?
+                }
                 Err(other) => return Err(other),
                 Ok(_) => {}
             }
@@ -139,6 +142,10 @@ impl LetterIndex {
         self.index
             .writer(memory_budget_in_bytes)
             .map_err(|source| match source {
+                TantivyError::LockFailure(LockError::IoError(error), _) => IndexError::Unwritable {
+                    path: self.path.clone(),
+                    cause: error.to_string(),
+                },
                 TantivyError::LockFailure(..) => IndexError::Locked {
                     path: self.path.clone(),
                 },
@@ -257,7 +264,7 @@ fn index_folder_files(path: &Path) -> Result<Vec<String>, IndexError> {
     let listing_failed = |source| IndexError::IndexFolder {
         doing: "list",
         path: path.to_path_buf(),
-        source,
+        cause: source,
     };
     let mut names = Vec::new();
     for entry in std::fs::read_dir(path).map_err(listing_failed)? {
@@ -280,7 +287,7 @@ fn remove_files(path: &Path, names: &[String]) -> Result<(), IndexError> {
         std::fs::remove_file(path.join(name)).map_err(|source| IndexError::IndexFolder {
             doing: "remove",
             path: path.join(name),
-            source,
+            cause: source,
         })?;
     }
     Ok(())
@@ -300,13 +307,26 @@ fn index_settings() -> IndexSettings {
     }
 }
 
-fn open_directory(path: &Path) -> Result<MmapDirectory, IndexError> {
-    MmapDirectory::open(path).map_err(|source| tantivy_error(path, source.into()))
+fn open_directory(path: &Path) -> Result<IndexDirectory, IndexError> {
+    IndexDirectory::open(path).map_err(|source| tantivy_error(path, source))
+}
+
+/// tantivy's account of a damaged file, without the file's content it quotes.
+fn corruption_detail(debug: &str) -> String {
+    const MAX_DETAIL_CHARS: usize = 200;
+    let detail = debug.split(" Content:").next().unwrap_or(debug);
+    detail.chars().take(MAX_DETAIL_CHARS).collect()
 }
 
 fn tantivy_error(path: &Path, source: TantivyError) -> IndexError {
+    if let TantivyError::DataCorruption(corruption) = &source {
+        return IndexError::Damaged {
+            path: path.to_path_buf(),
+            detail: corruption_detail(&format!("{corruption:?}")),
+        };
+    }
     IndexError::Tantivy {
         path: path.to_path_buf(),
-        source,
+        cause: source,
     }
 }

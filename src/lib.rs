@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod exit;
 pub mod index;
+pub mod index_directory;
 pub mod ingest;
 pub mod last_run;
 pub mod letter;

@@ -123,12 +123,19 @@ pub enum Change {
 
 /// Problems with the manifest file.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "manifest {path}: {message}; remove it and the next 'imr index' run rebuilds it from the index"
-)]
+#[error("manifest {path}: {message}")]
 pub struct ManifestError {
     path: PathBuf,
     message: String,
+}
+
+/// A damaged manifest moved aside: where it is now, and why it could not be opened.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SetAside {
+    /// Its new path.
+    pub path: PathBuf,
+    /// What was wrong.
+    pub reason: String,
 }
 
 /// The opened manifest.
@@ -168,6 +175,36 @@ impl Manifest {
             Ok(())
         })?;
         Ok(manifest)
+    }
+
+    /// Opens the manifest in `index_dir`; one that cannot be opened (damaged on disk) is
+    /// moved aside as `imr-manifest.redb.damaged` and a new one is started, which the run
+    /// then fills from the index as it does a missing one. Returns what was set aside and
+    /// why. Only the writer of the index may call this.
+    pub fn open_or_set_aside(
+        index_dir: &Path,
+    ) -> Result<(Manifest, Option<SetAside>), ManifestError> {
+        let damaged = match Manifest::open(index_dir) {
+            Ok(manifest) => return Ok((manifest, None)),
+            Err(error) => error,
+        };
+        let path = index_dir.join(MANIFEST_FILE);
+        if !path.exists() {
+            return Err(damaged);
+        }
+        let aside = index_dir.join(format!("{MANIFEST_FILE}.damaged"));
+        std::fs::rename(&path, &aside).map_err(|error| ManifestError {
+            path: path.clone(),
+            message: format!("{}; and it cannot be moved aside: {error}", damaged.message),
+        })?;
+        let manifest = Manifest::open(index_dir)?;
+        Ok((
+            manifest,
+            Some(SetAside {
+                path: aside,
+                reason: damaged.message,
+            }),
+        ))
     }
 
     /// The record of a file.

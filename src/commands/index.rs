@@ -82,6 +82,13 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
             shared.paths.join(", ")
         );
     }
+    if let Some(aside) = &report.manifest_set_aside {
+        eprintln!(
+            "imr: the manifest could not be read ({}); it was moved to {} and rebuilt from the index",
+            aside.reason,
+            aside.path.display()
+        );
+    }
     if report.vocabulary_changed {
         eprintln!(
             "imr: the vocabulary changed since the index was built: every letter was read again"

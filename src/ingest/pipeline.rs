@@ -67,7 +67,7 @@ pub fn index_paths(
     let started_at = chrono::Utc::now();
     let started = Instant::now();
     let writer = index.writer(options.memory_budget_in_bytes)?;
-    let manifest = Manifest::open(index.path())?;
+    let (manifest, manifest_set_aside) = Manifest::open_or_set_aside(index.path())?;
     let run = Run {
         index,
         options,
@@ -133,7 +133,7 @@ pub fn index_paths(
         .wait_merging_threads()
         .map_err(|source| IndexError::Tantivy {
             path: index.path().to_path_buf(),
-            source,
+            cause: source,
         })?;
     let totals = index.totals()?;
     let shared_case_numbers = shared_case_numbers(index, &tally.case_numbers)?;
@@ -157,6 +157,7 @@ pub fn index_paths(
         paths: options.roots.clone(),
         full: options.full,
         vocabulary_changed,
+        manifest_set_aside,
         outcome,
         counts,
         seconds: started.elapsed().as_secs_f64(),
@@ -243,7 +244,7 @@ impl Run<'_> {
     fn tantivy(&self, source: tantivy::TantivyError) -> IndexError {
         IndexError::Tantivy {
             path: self.index.path().to_path_buf(),
-            source,
+            cause: source,
         }
     }
 
@@ -520,7 +521,7 @@ impl Run<'_> {
         let documents = letter_documents(self.index.schema(), key, &letter).map_err(|source| {
             IndexError::Document {
                 path: path.to_path_buf(),
-                source,
+                cause: source,
             }
         })?;
         let operations: Vec<UserOperation> = std::iter::once(UserOperation::Delete(path_term))
@@ -662,7 +663,7 @@ fn shared_case_numbers(
     let position_field = schema.required_field(DECISION_INDEX_FIELD)?;
     let tantivy_error = |source| IndexError::Tantivy {
         path: index.path().to_path_buf(),
-        source,
+        cause: source,
     };
     let searcher = index.searcher().map_err(tantivy_error)?;
     let mut shared: BTreeMap<String, Vec<String>> = BTreeMap::new();

@@ -2,6 +2,7 @@
 //! files, the index's totals afterwards, and every file that was not indexed, with the
 //! reason. Workers build partial tallies that merge, so no shared state is locked.
 
+use crate::manifest::SetAside;
 use crate::unknowns::{Unknowns, UnknownsReport};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -97,6 +98,9 @@ pub struct RunReport {
     /// The vocabulary differed from the one the index was built with, so every letter
     /// was read again.
     pub vocabulary_changed: bool,
+    /// The manifest could not be opened, was moved aside and rebuilt from the index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manifest_set_aside: Option<SetAside>,
     /// How it ended.
     pub outcome: RunOutcome,
     /// What happened to how many files.

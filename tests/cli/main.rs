@@ -5,6 +5,7 @@ mod testenv;
 mod batch;
 mod corpus;
 mod errors;
+mod faults;
 mod fixtures;
 mod hostile;
 mod search;
