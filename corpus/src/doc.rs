@@ -70,6 +70,45 @@ pub struct Doc {
     pub ending: Ending,
     /// The case number as page furniture may repeat it (None: the letter does not state it).
     pub case_number: Option<String>,
+    /// A page header line on every page, which then is the only place stating the case number.
+    pub running_header: Option<RunningHeader>,
+    /// The decisions are stated before the summary (the early L2 form), so a cut in the
+    /// summary keeps them.
+    pub decisions_first: bool,
+    /// The summary is in quotation marks (the early L2 form), which are not part of it.
+    pub summary_quoted: bool,
+}
+
+/// A running page header: the case number alone, or beside "Page N of M".
+#[derive(Clone, Debug)]
+pub struct RunningHeader {
+    /// CMyy-0nnnnnn.
+    pub case_number: String,
+    /// What stands beside it.
+    pub form: RunningForm,
+}
+
+/// The forms of a running page header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunningForm {
+    /// "CM13-0012345".
+    CaseAlone,
+    /// "CM13-0012345      Page 1 of 3".
+    CaseThenPage,
+    /// "Page 1 of 3      CM13-0012345".
+    PageThenCase,
+}
+
+impl RunningHeader {
+    /// The header line of page `page` of `pages`, with `gap` between its two parts.
+    pub fn line(&self, page: usize, pages: usize, gap: &str) -> String {
+        let case = &self.case_number;
+        match self.form {
+            RunningForm::CaseAlone => case.clone(),
+            RunningForm::CaseThenPage => format!("{case}{gap}Page {page} of {pages}"),
+            RunningForm::PageThenCase => format!("Page {page} of {pages}{gap}{case}"),
+        }
+    }
 }
 
 impl Doc {
@@ -79,6 +118,9 @@ impl Doc {
             blocks: Vec::with_capacity(64),
             ending: Ending::Complete,
             case_number,
+            running_header: None,
+            decisions_first: false,
+            summary_quoted: false,
         }
     }
 

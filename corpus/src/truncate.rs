@@ -196,9 +196,24 @@ fn mid_summary(
         .map(|b| b.text.as_str())
         .collect();
     summary.push(&doc.blocks[index].text[..at]);
-    truth.summary = collapse(&summary.join(" "));
+    let kept = collapse(&summary.join(" "));
+    truth.summary = if doc.summary_quoted {
+        kept.trim_start_matches('"').to_string()
+    } else {
+        kept
+    };
     cut_block_at(doc, index, at);
-    truth.decisions.clear();
+    if doc.decisions_first {
+        // The decision sentences survive; what follows the summary does not.
+        for decision in &mut truth.decisions {
+            decision.claims_guideline = None;
+            decision.reviewer_guideline = None;
+            decision.reviewer_guideline_chapter = None;
+            decision.rationale = None;
+        }
+    } else {
+        truth.decisions.clear();
+    }
     if layout == Layout::L3 {
         truth.reviewer_specialties.clear();
     }

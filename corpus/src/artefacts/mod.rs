@@ -135,7 +135,9 @@ impl PhysLine {
 /// The bytes of the file for `doc` with `style`'s artefacts.
 pub fn finish(doc: &Doc, style: &Style, rng: &mut CorpusRng) -> Vec<u8> {
     let mut lines = wrap::lay_out(doc, style, rng);
-    if style.page_breaks {
+    if let Some(header) = &doc.running_header {
+        pages::insert_running_headers(&mut lines, header, rng);
+    } else if style.page_breaks {
         pages::insert_page_breaks(&mut lines, doc.case_number.as_deref(), rng);
     }
     if style.double_spaced {

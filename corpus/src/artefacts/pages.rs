@@ -1,8 +1,10 @@
 //! Page breaks: a form feed and/or "Page 2 of 4" lines, the case number repeated at the top
 //! of the next page, or a run of blank lines, falling anywhere after the header block, even
-//! mid-paragraph, but never after the last line and never inside a hyphenated word.
+//! mid-paragraph, but never after the last line and never inside a hyphenated word; or, for
+//! letters that state their case number only there, a running header on every page.
 
 use super::PhysLine;
+use crate::doc::RunningHeader;
 use crate::pick::{self, CorpusRng};
 use rand::Rng;
 
@@ -23,23 +25,21 @@ enum Furniture {
     BlankRun,
 }
 
-pub(super) fn insert_page_breaks(
-    lines: &mut Vec<PhysLine>,
-    case_number: Option<&str>,
-    rng: &mut CorpusRng,
-) {
+/// Where page breaks fall: one to three lines (a break goes before each), spread over the
+/// body, none in the header block or its first lines, none after a hyphenated half-word.
+fn break_positions(lines: &[PhysLine], rng: &mut CorpusRng) -> Vec<usize> {
     let Some(first_body) = lines
         .iter()
         .position(|line| !line.header && !line.is_blank())
     else {
-        return;
+        return Vec::new();
     };
     let Some(last_content) = lines.iter().rposition(|line| !line.is_blank()) else {
-        return;
+        return Vec::new();
     };
     let start = first_body + 6;
     if start >= last_content {
-        return;
+        return Vec::new();
     }
     let bytes: usize = lines.iter().map(|line| line.text.len() + 1).sum();
     let breaks = (bytes / 2600).clamp(1, 3);
@@ -60,6 +60,18 @@ pub(super) fn insert_page_breaks(
         if at <= last_content && positions.last().is_none_or(|&p| p < at) {
             positions.push(at);
         }
+    }
+    positions
+}
+
+pub(super) fn insert_page_breaks(
+    lines: &mut Vec<PhysLine>,
+    case_number: Option<&str>,
+    rng: &mut CorpusRng,
+) {
+    let positions = break_positions(lines, rng);
+    if positions.is_empty() {
+        return;
     }
     let furniture = pick::weighted(
         rng,
@@ -113,4 +125,29 @@ pub(super) fn insert_page_breaks(
         }
         lines.splice(at..at, inserted.into_iter().map(PhysLine::plain));
     }
+}
+
+/// A running page header at the top of every page ("CM13-0012345   Page 1 of 3"), the
+/// first above the letter's first line and the others after each page break.
+pub(super) fn insert_running_headers(
+    lines: &mut Vec<PhysLine>,
+    header: &RunningHeader,
+    rng: &mut CorpusRng,
+) {
+    let positions = break_positions(lines, rng);
+    let pages = positions.len() + 1;
+    let feed = pick::chance(rng, 0.7);
+    let gap = " ".repeat(rng.random_range(4..=40));
+    for (b, &at) in positions.iter().enumerate().rev() {
+        let mut inserted = Vec::with_capacity(3);
+        if feed {
+            inserted.push("\u{c}".to_string());
+        } else {
+            inserted.push(String::new());
+        }
+        inserted.push(header.line(b + 2, pages, &gap));
+        lines.splice(at..at, inserted.into_iter().map(PhysLine::plain));
+    }
+    let top = [header.line(1, pages, &gap), String::new()];
+    lines.splice(0..0, top.into_iter().map(PhysLine::plain));
 }

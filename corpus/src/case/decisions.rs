@@ -53,12 +53,14 @@ pub(super) fn draw_items(
         let fitting: Vec<&'static ItemRow> = items::rows_for(category)
             .filter(|row| row.region.is_none_or(|region| parts.contains(&region)))
             .collect();
-        let row = if fitting.is_empty() || pick::chance(rng, 0.1) {
-            let all: Vec<&'static ItemRow> = items::rows_for(category).collect();
-            *pick::one(rng, &all)
+        let pool: Vec<(&'static ItemRow, u32)> = if fitting.is_empty() || pick::chance(rng, 0.1) {
+            items::rows_for(category)
+                .map(|row| (row, row.weight))
+                .collect()
         } else {
-            *pick::one(rng, &fitting)
+            fitting.iter().map(|&row| (row, row.weight)).collect()
         };
+        let row = pick::weighted(rng, &pool);
         if chosen
             .iter()
             .any(|(_, existing)| std::ptr::eq(*existing, row))

@@ -86,8 +86,8 @@ pub struct Reviewer {
     pub board: (&'static str, &'static str),
     /// (canonical, written) of the subspecialty.
     pub subspecialty: Option<(&'static str, &'static str)>,
-    /// Which two-specialty form to write (an index into the layout's forms).
-    pub form: usize,
+    /// A noun for a board-certified reviewer of the board ("Anesthesiologist"), if it has one.
+    pub specialist: Option<&'static str>,
 }
 
 /// Everything one letter states.
@@ -97,6 +97,9 @@ pub struct Case {
     pub layout: Layout,
     /// Whether an L1 letter has its header block (L2 always has one, L3 never).
     pub has_header: bool,
+    /// Whether an L2 letter is in the early 2013 form (decisions first, header dates in a
+    /// procedural paragraph, no priority).
+    pub early_form: bool,
     /// CMyy-0nnnnnn.
     pub case_number: String,
     /// The dates.
@@ -139,6 +142,8 @@ impl Case {
             Layout::L2 => true,
             Layout::L3 => false,
         };
+        // The early form of the first notices: summer and autumn 2013.
+        let early_form = layout == Layout::L2 && plan.month <= 11 && pick::chance(rng, 0.15);
         let dates = draw_timeline(plan, rng);
         let priority = if pick::chance(rng, 0.07) {
             Priority::Expedited
@@ -237,6 +242,7 @@ impl Case {
         Case {
             layout,
             has_header,
+            early_form,
             case_number: plan.case_number.clone().unwrap_or_default(),
             dates,
             priority,
@@ -272,14 +278,15 @@ impl Case {
             reason: None,
             layout: self.layout.name(),
             case_number: (header || self.layout == Layout::L3).then(|| self.case_number.clone()),
-            date_assigned: (self.layout == Layout::L1)
+            // The early L2 form states it in its procedural paragraph.
+            date_assigned: (self.layout == Layout::L1 || self.early_form)
                 .then_some(self.dates.assigned)
                 .and_then(header_date),
             decision_date: header_date(self.dates.decision),
             date_of_injury: Some(self.dates.injury),
             ur_denial_date: header_date(self.dates.ur_denial),
             application_received: header_date(self.dates.application_received),
-            priority: header.then(|| self.priority.name()),
+            priority: (header && !self.early_form).then(|| self.priority.name()),
             age: self.age,
             sex: self.sex.map(Sex::name),
             reviewer_specialties: std::iter::once(self.reviewer.board.0)
@@ -376,21 +383,30 @@ fn draw_reviewer(decisions: &[Decision], parts: &[BodyPart], rng: &mut CorpusRng
         _ if parts.contains(&BodyPart::AnkleFoot) && pick::chance(rng, 0.3) => sp::FOOT_REVIEWERS,
         _ => sp::GENERAL_REVIEWERS,
     };
+    // The canonical spelling mostly; other spellings and abbreviations now and then.
     let written = |specialty: &'static Specialty, rng: &mut CorpusRng| {
-        (specialty.canonical, *pick::one(rng, specialty.written))
+        let spelling = match specialty.written {
+            [canonical, others @ ..] if others.is_empty() || !pick::chance(rng, 0.35) => *canonical,
+            [_, others @ ..] => *pick::one(rng, others),
+            [] => specialty.canonical,
+        };
+        (specialty.canonical, spelling)
     };
-    let (board, subspecialty) = if pick::chance(rng, 0.12) {
+    let (board_specialty, board, subspecialty) = if pick::chance(rng, 0.12) {
         let (board, sub) = *pick::one(rng, sp::SUBSPECIALTY_PAIRS);
-        (written(board, rng), Some(written(sub, rng)))
+        (board, written(board, rng), Some(written(sub, rng)))
     } else {
         let options: Vec<(usize, u32)> =
             pool.iter().enumerate().map(|(i, (_, w))| (i, *w)).collect();
-        (written(pool[pick::weighted(rng, &options)].0, rng), None)
+        let board = pool[pick::weighted(rng, &options)].0;
+        (board, written(board, rng), None)
     };
+    let specialist = (!board_specialty.specialist.is_empty())
+        .then(|| *pick::one(rng, board_specialty.specialist));
     Reviewer {
         board,
         subspecialty,
-        form: rng.random_range(0..2),
+        specialist,
     }
 }
 

@@ -265,10 +265,20 @@ pub(super) fn compose_summary(
 /// The opening sentence (or two) that states age, sex, date of injury and the injured parts.
 fn opening(worker: &Worker, parts: &Parts, dates: &Timeline, rng: &mut CorpusRng) -> String {
     let pronoun_vars = pronouns(worker.sex);
-    let (sexw, person) = match worker.sex {
-        Some(Sex::Female) => (sm::FEMALE_WORDS.0, *pick::one(rng, sm::FEMALE_WORDS.1)),
-        Some(Sex::Male) => (sm::MALE_WORDS.0, *pick::one(rng, sm::MALE_WORDS.1)),
-        None => ("", ""),
+    let (sexw, person, title, sexl) = match worker.sex {
+        Some(sex) => {
+            let words = match sex {
+                Sex::Female => &sm::FEMALE_WORDS,
+                Sex::Male => &sm::MALE_WORDS,
+            };
+            (
+                words.word,
+                *pick::one(rng, words.persons),
+                *pick::one(rng, words.titles),
+                words.letter,
+            )
+        }
+        None => ("", "", "", ""),
     };
     let psyche_only = parts.parts == [BodyPart::Psyche];
     let (template, split) = if psyche_only
@@ -278,11 +288,12 @@ fn opening(worker: &Worker, parts: &Parts, dates: &Timeline, rng: &mut CorpusRng
     {
         (pick::text(rng, sm::PSYCHE_OPENINGS), false)
     } else {
-        let candidates: Vec<&sm::Opening> = sm::OPENINGS
+        let candidates: Vec<(&sm::Opening, u32)> = sm::OPENINGS
             .iter()
             .filter(|o| o.age == worker.age.is_some() && o.sex == worker.sex_mode)
+            .map(|o| (o, o.weight))
             .collect();
-        let chosen = pick::one(rng, &candidates);
+        let chosen = pick::weighted(rng, &candidates);
         (chosen.template, chosen.split)
     };
     let mut styles: Vec<(DateStyle, u32)> = vec![
@@ -305,6 +316,8 @@ fn opening(worker: &Worker, parts: &Parts, dates: &Timeline, rng: &mut CorpusRng
         ("age", &age),
         ("sexw", sexw),
         ("person", person),
+        ("title", title),
+        ("sexl", sexl),
         ("job", job),
         ("doi", &doi),
         ("parts", &parts.phrase),

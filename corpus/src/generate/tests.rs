@@ -17,6 +17,12 @@ fn built(count: u64, junk_fraction: f64) -> Vec<Built> {
         .collect()
 }
 
+/// Files 0..3000 of the corpus of `SEED`, built once for the tests that only read them.
+fn shared() -> &'static [Built] {
+    static FILES: std::sync::OnceLock<Vec<Built>> = std::sync::OnceLock::new();
+    FILES.get_or_init(|| built(3000, 0.0))
+}
+
 fn truth_of(file: &Built) -> Value {
     serde_json::from_slice(&file.truth_line).expect("truth lines are JSON")
 }
@@ -291,9 +297,15 @@ fn undo_artefacts(bytes: &[u8], case_number: Option<&str>) -> String {
     for line in text.split('\n') {
         let line = line.replace('\u{c}', "");
         let trimmed = line.trim();
-        let page_line =
-            trimmed.starts_with("Page ") && trimmed.contains(" of ") && trimmed.len() < 16;
-        if page_line || Some(trimmed) == case_number || labelled_case.as_deref() == Some(trimmed) {
+        // A running header holds the case number beside "Page N of M", or alone.
+        let without_case = match case_number {
+            Some(case) => trimmed.replace(case, ""),
+            None => trimmed.to_string(),
+        };
+        let rest = without_case.trim();
+        let page_line = rest.starts_with("Page ") && rest.contains(" of ") && rest.len() < 16;
+        let case_only = rest.is_empty() && !trimmed.is_empty();
+        if page_line || case_only || labelled_case.as_deref() == Some(trimmed) {
             continue;
         }
         let hyphen_end = joined.ends_with('-')
@@ -393,4 +405,141 @@ fn an_unstated_sex_or_age_leaves_no_trace_in_the_summary() {
         }
     }
     assert!(unstated.0 > 50 && unstated.1 > 50, "{unstated:?}");
+}
+
+#[test]
+fn the_wider_wordings_all_occur() {
+    const MARKERS: &[&str] = &[
+        // reviewer qualifications
+        "holds board certification in",
+        "board-certified",
+        "a specialty that evaluates and treats the condition in dispute",
+        "PM&R",
+        // age and sex
+        "years of age",
+        "(age ",
+        ", aged ",
+        " y/o F ",
+        " y/o M ",
+        "Mr. [redacted]",
+        "Ms. [redacted]",
+        "gentleman",
+        // decision wordings
+        ": Up held",
+        ": Over turned",
+        ": OVERTURN",
+        "notmedically",
+        // the early L2 form
+        "MAXIMUS FEDERAL SERVICES, INC. Notice of Independent Medical Review Determination Dated:",
+        "has determined the request for",
+        "Disclaimer: The following case summary",
+        // items
+        "arthrodesis",
+        "Cymbalta",
+    ];
+    let texts: Vec<String> = shared()
+        .iter()
+        .map(|file| {
+            let truth = truth_of(file);
+            undo_artefacts(&file.bytes, truth["case_number"].as_str())
+        })
+        .collect();
+    for marker in MARKERS {
+        let count = texts.iter().filter(|text| text.contains(marker)).count();
+        assert!(count >= 3, "{marker:?} occurs in {count} letters of 3000");
+    }
+}
+
+#[test]
+fn header_values_come_below_their_labels_in_some_l1_letters() {
+    let mut below = 0;
+    for file in shared() {
+        let text = decode(&file.bytes);
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        if let Some(at) = lines.iter().position(|line| *line == "Date Assigned:") {
+            below += 1;
+            let truth = truth_of(file);
+            let assigned = truth["date_assigned"].as_str().expect("an L1 header date");
+            let value = lines[at + 1..]
+                .iter()
+                .find(|line| !line.is_empty())
+                .expect("a value below its label");
+            let (year, rest) = assigned.split_at(4);
+            assert_eq!(
+                format!("{}/{}/{year}", &rest[1..3], &rest[4..6]),
+                *value,
+                "{}",
+                file.relative_path
+            );
+        }
+    }
+    assert!(
+        below > 20,
+        "only {below} headers with values below their labels"
+    );
+}
+
+#[test]
+fn l3_reports_without_a_case_number_label_state_it_in_every_page_header() {
+    let mut running = 0;
+    for file in shared() {
+        let truth = truth_of(file);
+        let text = decode(&file.bytes);
+        if truth["layout"] != "L3" || text.contains("Case Number:") {
+            continue;
+        }
+        running += 1;
+        let case = truth["case_number"]
+            .as_str()
+            .expect("L3 states its case number");
+        let first = text
+            .lines()
+            .find(|line| !line.trim().is_empty())
+            .expect("a first line");
+        assert!(first.contains(case), "{}: {first:?}", file.relative_path);
+        let rest = first.replace(case, "");
+        let rest = rest.trim();
+        assert!(
+            rest.is_empty() || (rest.starts_with("Page 1 of ") && rest.len() < 16),
+            "{}: {first:?}",
+            file.relative_path
+        );
+    }
+    assert!(
+        running > 10,
+        "only {running} L3 reports with a running header"
+    );
+}
+
+#[test]
+fn early_l2_notices_state_their_dates_in_the_procedural_paragraph_and_no_priority() {
+    let mut early = 0;
+    for file in shared() {
+        let truth = truth_of(file);
+        let text = undo_artefacts(&file.bytes, truth["case_number"].as_str());
+        if !text.contains("has determined the request for") {
+            continue;
+        }
+        early += 1;
+        let path = &file.relative_path;
+        assert_eq!(truth["layout"], "L2", "{path}");
+        assert!(
+            truth["priority"].is_null() && !text.contains("Priority:"),
+            "{path}"
+        );
+        assert!(!truth["date_assigned"].is_null(), "{path}");
+        assert!(
+            text.contains("A Notice of Assignment and Request for Information was provided"),
+            "{path}"
+        );
+        if truth["truncated"] == Value::Bool(false) {
+            // Every decision is stated twice before the summary.
+            for decision in truth["decisions"].as_array().expect("decisions") {
+                let item = decision["item"].as_str().expect("an item");
+                let sentence = format!("has determined the request for {item} is");
+                assert_eq!(text.matches(&sentence).count(), 2, "{path}: {item}");
+            }
+        }
+    }
+    assert!(early > 20, "only {early} early notices in 3000 files");
 }

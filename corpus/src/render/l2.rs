@@ -3,14 +3,13 @@
 //! and IMR DECISION(S) AND RATIONALE(S) with numbered "is (not) medically necessary and
 //! appropriate" sentences.
 
-use super::{push_summary, specialty_phrase, two_columns, HeadingStyle};
+use super::{certification, push_summary, two_columns, CertificationFrames, HeadingStyle};
 use crate::case::Case;
 use crate::date::DateStyle;
 use crate::doc::{BlockKind, Doc, Mark};
 use crate::model::Verdict;
 use crate::pick::{self, fill, CorpusRng};
 use crate::vocab::boilerplate as bp;
-use crate::vocab::specialties::TWO_SPECIALTIES;
 use rand::seq::SliceRandom;
 use rand::Rng;
 
@@ -93,12 +92,13 @@ pub(super) fn render(case: &Case, rng: &mut CorpusRng) -> Doc {
         how = format!("{how} {}", bp::HOW_SELECTION);
     }
     doc.push(BlockKind::Prose, how, Mark::Plain);
-    let certification = fill(
-        bp::L2_CERTIFICATION,
-        &[(
-            "specialties",
-            &specialty_phrase(&case.reviewer, TWO_SPECIALTIES),
-        )],
+    let certification = certification(
+        &case.reviewer,
+        &CertificationFrames {
+            by_specialty: bp::L2_CERTIFICATIONS,
+            by_specialist: bp::L2_SPECIALIST_CERTIFICATIONS,
+        },
+        rng,
     );
     doc.push(
         BlockKind::Prose,
@@ -145,9 +145,14 @@ pub(super) fn render(case: &Case, rng: &mut CorpusRng) -> Doc {
 
     doc.line(headings.write(bp::L2_DECISIONS_HEADING));
     doc.gap();
+    let not_necessary = if pick::chance(rng, 0.08) {
+        bp::L2_NOT_NECESSARY_RUN_TOGETHER
+    } else {
+        bp::L2_NOT_NECESSARY
+    };
     for (k, decision) in case.decisions.iter().enumerate() {
         let outcome = match decision.verdict {
-            Verdict::Upheld => bp::L2_NOT_NECESSARY,
+            Verdict::Upheld => not_necessary,
             Verdict::Overturned => bp::L2_NECESSARY,
         };
         doc.push(

@@ -2,11 +2,11 @@
 //! SUMMARY, DOCUMENTS REVIEWED FOR DETERMINATION, the guideline relied upon and why, the
 //! rationale heading that carries the decision, and the reviewer's qualifications.
 
-use super::push_summary;
+use super::{push_summary, specialty_phrase};
 use crate::case::Case;
-use crate::doc::{BlockKind, Doc, Mark};
+use crate::doc::{BlockKind, Doc, Mark, RunningForm, RunningHeader};
 use crate::model::Verdict;
-use crate::pick::{self, fill, CorpusRng};
+use crate::pick::{self, CorpusRng};
 use crate::vocab::boilerplate as bp;
 use crate::vocab::specialties::L3_TWO_SPECIALTIES;
 
@@ -14,7 +14,23 @@ pub(super) fn render(case: &Case, rng: &mut CorpusRng) -> Doc {
     let mut doc = Doc::new(Some(case.case_number.clone()));
     doc.line(bp::L3_TITLE);
     doc.gap();
-    doc.line(format!("IMR Case Number: {}", case.case_number));
+    if pick::chance(rng, 0.2) {
+        // The case number only in the page header line, without a label.
+        let form = pick::weighted(
+            rng,
+            &[
+                (RunningForm::CaseAlone, 2),
+                (RunningForm::CaseThenPage, 2),
+                (RunningForm::PageThenCase, 1),
+            ],
+        );
+        doc.running_header = Some(RunningHeader {
+            case_number: case.case_number.clone(),
+            form,
+        });
+    } else {
+        doc.line(format!("IMR Case Number: {}", case.case_number));
+    }
     doc.mark_header();
     doc.gap();
 
@@ -60,13 +76,7 @@ pub(super) fn render(case: &Case, rng: &mut CorpusRng) -> Doc {
     doc.gap();
 
     doc.line(bp::L3_QUALIFICATIONS);
-    let specialties = match case.reviewer.subspecialty {
-        None => case.reviewer.board.1.to_string(),
-        Some((_, sub)) => fill(
-            L3_TWO_SPECIALTIES[case.reviewer.form % L3_TWO_SPECIALTIES.len()],
-            &[("x", case.reviewer.board.1), ("y", sub)],
-        ),
-    };
+    let specialties = specialty_phrase(&case.reviewer, L3_TWO_SPECIALTIES, rng);
     let separator = *pick::one(rng, &[" ", " ", "  "]);
     doc.line(format!(
         "{}{separator}{specialties}",

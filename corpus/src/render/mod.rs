@@ -4,6 +4,7 @@
 
 mod l1;
 mod l2;
+mod l2_early;
 mod l3;
 
 use crate::case::{Case, Reviewer};
@@ -11,12 +12,14 @@ use crate::doc::{BlockKind, Doc, Mark};
 use crate::model::Layout;
 use crate::pick::{self, fill, CorpusRng};
 use crate::vocab::boilerplate::Heading;
+use crate::vocab::specialties::{SPECIALIST_SUBSPECIALTY, TWO_SPECIALTIES};
 use rand::Rng;
 
 /// The blocks of `case` in its layout.
 pub fn render(case: &Case, rng: &mut CorpusRng) -> Doc {
     match case.layout {
         Layout::L1 => l1::render(case, rng),
+        Layout::L2 if case.early_form => l2_early::render(case, rng),
         Layout::L2 => l2::render(case, rng),
         Layout::L3 => l3::render(case, rng),
     }
@@ -61,43 +64,76 @@ impl HeadingStyle {
 }
 
 /// The reviewer's specialties in a certification sentence: "X" or a two-specialty form.
-fn specialty_phrase(reviewer: &Reviewer, forms: &[&str]) -> String {
+fn specialty_phrase(reviewer: &Reviewer, forms: &[(&str, u32)], rng: &mut CorpusRng) -> String {
     match reviewer.subspecialty {
         None => reviewer.board.1.to_string(),
         Some((_, sub)) => fill(
-            forms[reviewer.form % forms.len()],
+            pick::weighted(rng, forms),
             &[("x", reviewer.board.1), ("y", sub)],
         ),
+    }
+}
+
+/// The frames a layout writes its certification sentence in.
+struct CertificationFrames {
+    /// Frames with `{specialties}`, weighted.
+    by_specialty: &'static [(&'static str, u32)],
+    /// Frames with `{specialist}` and `{sub}`.
+    by_specialist: &'static [&'static str],
+}
+
+/// The reviewer's certification sentence: mostly a frame naming the specialties, sometimes
+/// one naming the reviewer by a specialist noun ("a board-certified Neurologist").
+fn certification(reviewer: &Reviewer, frames: &CertificationFrames, rng: &mut CorpusRng) -> String {
+    match reviewer.specialist {
+        Some(specialist) if pick::chance(rng, 0.08) => {
+            let sub = match reviewer.subspecialty {
+                None => String::new(),
+                Some((_, sub)) => fill(pick::one(rng, SPECIALIST_SUBSPECIALTY), &[("y", sub)]),
+            };
+            fill(
+                pick::one(rng, frames.by_specialist),
+                &[("specialist", specialist), ("sub", &sub)],
+            )
+        }
+        _ => {
+            let specialties = specialty_phrase(reviewer, TWO_SPECIALTIES, rng);
+            fill(
+                pick::weighted(rng, frames.by_specialty),
+                &[("specialties", &specialties)],
+            )
+        }
     }
 }
 
 /// Adds the clinical summary as one paragraph, or two split at a sentence after the part a
 /// mid-summary cut must keep.
 fn push_summary(doc: &mut Doc, case: &Case, rng: &mut CorpusRng) {
-    let protected_text = case.summary[..case.summary_protected].join(" ");
+    push_summary_within(doc, case, "", rng);
+}
+
+/// Adds the clinical summary, with `quote` before its first and after its last sentence.
+fn push_summary_within(doc: &mut Doc, case: &Case, quote: &str, rng: &mut CorpusRng) {
+    let protected = quote.len() + case.summary[..case.summary_protected].join(" ").len();
     let sentences = case.summary.len();
     let split = (sentences > case.summary_protected + 2 && pick::chance(rng, 0.2))
         .then(|| rng.random_range(case.summary_protected + 1..sentences));
     match split {
         None => doc.push(
             BlockKind::Prose,
-            case.summary_text(),
-            Mark::Summary {
-                protected: protected_text.len(),
-            },
+            format!("{quote}{}{quote}", case.summary_text()),
+            Mark::Summary { protected },
         ),
         Some(at) => {
             doc.push(
                 BlockKind::Prose,
-                case.summary[..at].join(" "),
-                Mark::Summary {
-                    protected: protected_text.len(),
-                },
+                format!("{quote}{}", case.summary[..at].join(" ")),
+                Mark::Summary { protected },
             );
             doc.gap();
             doc.push(
                 BlockKind::Prose,
-                case.summary[at..].join(" "),
+                format!("{}{quote}", case.summary[at..].join(" ")),
                 Mark::Summary { protected: 0 },
             );
         }

@@ -33,6 +33,8 @@ pub struct ItemRow {
     pub region: Option<BodyPart>,
     /// What it is.
     pub topic: &'static Topic,
+    /// How often it is chosen among the wordings of its category, relative to the others.
+    pub weight: u32,
 }
 
 const fn topic(
@@ -369,11 +371,66 @@ const TRANSPORT: Topic = topic(
     &rationales::TRANSPORTATION,
 );
 
+const ANTIDEPRESSANT: Topic = topic(
+    Medication,
+    Some(("Antidepressants for chronic pain", "13-16")),
+    (Some("Pain"), "Antidepressants"),
+    &rationales::MEDICATION,
+);
+const BENZODIAZEPINE: Topic = topic(
+    Medication,
+    Some(("Benzodiazepines", "24")),
+    (Some("Pain"), "Benzodiazepines"),
+    &rationales::MEDICATION,
+);
+const ANTIEMETIC: Topic = topic(
+    Medication,
+    None,
+    (Some("Pain"), "Antiemetics (for opioid nausea)"),
+    &rationales::MEDICATION,
+);
+const LAXATIVE: Topic = topic(
+    Medication,
+    Some(("Opioids, initiating therapy", "77")),
+    (Some("Pain"), "Opioid-induced constipation treatment"),
+    &rationales::MEDICATION,
+);
+const TRIPTAN: Topic = topic(
+    Medication,
+    None,
+    (Some("Head"), "Triptans"),
+    &rationales::MEDICATION,
+);
+const ULTRASOUND: Topic = topic(
+    Imaging,
+    None,
+    (None, "Ultrasound, diagnostic"),
+    &rationales::IMAGING,
+);
+const ORTHOTICS: Topic = topic(
+    Dme,
+    None,
+    (Some("Ankle & Foot"), "Orthotic devices"),
+    &rationales::DME,
+);
+
 const fn row(text: &'static str, region: Option<BodyPart>, topic: &'static Topic) -> ItemRow {
     ItemRow {
         text,
         region,
         topic,
+        weight: 4,
+    }
+}
+
+/// A wording chosen a quarter as often as a [`row`]: the wider variety of brands, doses,
+/// procedures, tests, devices, programs and visits.
+const fn more(text: &'static str, region: Option<BodyPart>, topic: &'static Topic) -> ItemRow {
+    ItemRow {
+        text,
+        region,
+        topic,
+        weight: 1,
     }
 }
 
@@ -414,6 +471,72 @@ pub const ITEMS: &[ItemRow] = &[
     row("Omeprazole 20mg #60", None, &PROTON_PUMP),
     row("Prilosec 20mg #30", None, &PROTON_PUMP),
     row("Ambien 10mg #30", None, &HYPNOTIC),
+    more("Percocet 10/325mg #90", None, &OPIOIDS),
+    more("OxyContin 20mg #60", None, &OPIOIDS),
+    more("Oxycodone/acetaminophen 5/325mg #120", None, &OPIOIDS),
+    more("Methadone 10mg #90", None, &OPIOIDS),
+    more("Fentanyl patch 25mcg/hr #10", None, &OPIOIDS),
+    more("Ultram 50mg #120", None, &OPIOIDS),
+    more("Tylenol with Codeine No. 3 #60", None, &OPIOIDS),
+    more("Morphine sulfate ER 30mg #60", None, &OPIOIDS),
+    more("Hydromorphone 2mg #60", None, &OPIOIDS),
+    more("Celebrex 200mg #30", None, &NSAIDS),
+    more("Meloxicam 15mg #30", None, &NSAIDS),
+    more("Mobic 7.5mg #60", None, &NSAIDS),
+    more("Ibuprofen 800mg #90", None, &NSAIDS),
+    more("Diclofenac sodium ER 100mg #60", None, &NSAIDS),
+    more("Nabumetone 750mg #60", None, &NSAIDS),
+    more("Anaprox DS 550mg #60", None, &NSAIDS),
+    more("Naproxen 550mg 1 tablet twice a day #60", None, &NSAIDS),
+    more("Flector 1.3% patch #60", None, &NSAIDS),
+    more("Soma 350mg #60", None, &MUSCLE_RELAXANTS),
+    more("Carisoprodol 350mg #90", None, &MUSCLE_RELAXANTS),
+    more("Tizanidine 4mg #60", None, &MUSCLE_RELAXANTS),
+    more("Zanaflex 4mg #90", None, &MUSCLE_RELAXANTS),
+    more("Baclofen 10mg #90", None, &MUSCLE_RELAXANTS),
+    more("Methocarbamol 750mg #60", None, &MUSCLE_RELAXANTS),
+    more("Orphenadrine ER 100mg #60", None, &MUSCLE_RELAXANTS),
+    more("Capsaicin 0.075% cream 60gm", None, &TOPICAL),
+    more("Ketoprofen 20% cream 120gm", None, &TOPICAL),
+    more("LidoPro ointment 121gm", None, &TOPICAL),
+    more("Medrox patches #30", None, &TOPICAL),
+    more(
+        "Compound: Cyclobenzaprine 2%/Flurbiprofen 25% cream 180gm",
+        None,
+        &TOPICAL,
+    ),
+    more("Lidocaine 5% patches #60", None, &LIDODERM),
+    more("Lyrica 75mg #60", None, &ANTIEPILEPTIC),
+    more("Pregabalin 50mg #90", None, &ANTIEPILEPTIC),
+    more("Neurontin 300mg #90", None, &ANTIEPILEPTIC),
+    more("Topiramate 25mg #60", None, &ANTIEPILEPTIC),
+    more(
+        "Gabapentin 300mg, 1 capsule three times a day, #90",
+        None,
+        &ANTIEPILEPTIC,
+    ),
+    more("Pantoprazole 20mg #60", None, &PROTON_PUMP),
+    more("Protonix 40mg #30", None, &PROTON_PUMP),
+    more("Nexium 40mg #30", None, &PROTON_PUMP),
+    more("Ranitidine 150mg #60", None, &PROTON_PUMP),
+    more("Zolpidem 10mg #30", None, &HYPNOTIC),
+    more("Lunesta 3mg #30", None, &HYPNOTIC),
+    more("Cymbalta 60mg #30", None, &ANTIDEPRESSANT),
+    more("Duloxetine 30mg #60", None, &ANTIDEPRESSANT),
+    more("Amitriptyline 25mg #30", None, &ANTIDEPRESSANT),
+    more("Nortriptyline 25mg #30", None, &ANTIDEPRESSANT),
+    more("Trazodone 50mg #60", None, &ANTIDEPRESSANT),
+    more("Xanax 0.5mg #60", None, &BENZODIAZEPINE),
+    more("Diazepam 10mg #30", None, &BENZODIAZEPINE),
+    more("Klonopin 1mg #60", None, &BENZODIAZEPINE),
+    more("Restoril 15mg #30", None, &BENZODIAZEPINE),
+    more("Ondansetron 8mg ODT #30", None, &ANTIEMETIC),
+    more("Zofran 4mg #20", None, &ANTIEMETIC),
+    more("Docusate sodium 100mg #60", None, &LAXATIVE),
+    more("Colace 100mg #60", None, &LAXATIVE),
+    more("Senokot-S #60", None, &LAXATIVE),
+    more("Sumatriptan 50mg #9", Some(Head), &TRIPTAN),
+    more("Imitrex 100mg #9", Some(Head), &TRIPTAN),
     // injection
     row(
         "Cervical epidural steroid injection at C6-C7",
@@ -498,6 +621,73 @@ pub const ITEMS: &[ItemRow] = &[
         Some(WristHand),
         &JOINT_INJECTION,
     ),
+    more(
+        "Caudal epidural steroid injection",
+        Some(LumbarSpine),
+        &EPIDURAL,
+    ),
+    more(
+        "Lumbar ESI at L4-L5 and L5-S1",
+        Some(LumbarSpine),
+        &EPIDURAL,
+    ),
+    more(
+        "Interlaminar epidural steroid injection at C7-T1",
+        Some(CervicalSpine),
+        &EPIDURAL,
+    ),
+    more(
+        "Bilateral L5-S1 transforaminal ESI",
+        Some(LumbarSpine),
+        &EPIDURAL,
+    ),
+    more(
+        "Bilateral C5-C6 medial branch blocks",
+        Some(CervicalSpine),
+        &FACET,
+    ),
+    more(
+        "Orthovisc injections x 3 to the right knee",
+        Some(Knee),
+        &VISCOSUPPLEMENT,
+    ),
+    more(
+        "Euflexxa injection series for the left knee",
+        Some(Knee),
+        &VISCOSUPPLEMENT,
+    ),
+    more(
+        "Supartz injections x 5 left knee",
+        Some(Knee),
+        &VISCOSUPPLEMENT,
+    ),
+    more("PRP injection left knee", Some(Knee), &PLATELET_RICH_PLASMA),
+    more(
+        "Right knee intra-articular corticosteroid injection",
+        Some(Knee),
+        &JOINT_INJECTION,
+    ),
+    more(
+        "Left shoulder glenohumeral joint injection",
+        Some(Shoulder),
+        &JOINT_INJECTION,
+    ),
+    more(
+        "Right carpal tunnel steroid injection",
+        Some(WristHand),
+        &JOINT_INJECTION,
+    ),
+    more(
+        "Plantar fascia steroid injection right foot",
+        Some(AnkleFoot),
+        &JOINT_INJECTION,
+    ),
+    more("Lumbar sympathetic block", None, &NERVE_BLOCK),
+    more(
+        "Suprascapular nerve block right shoulder",
+        Some(Shoulder),
+        &NERVE_BLOCK,
+    ),
     // physical therapy
     row(
         "Physical therapy 2x6 for the lumbar spine",
@@ -556,6 +746,32 @@ pub const ITEMS: &[ItemRow] = &[
         Some(LumbarSpine),
         &AQUATIC,
     ),
+    more(
+        "Outpatient physical therapy 2x3 for the left knee",
+        Some(Knee),
+        &PHYSICAL_MEDICINE,
+    ),
+    more(
+        "Additional PT x 6 visits for the low back",
+        Some(LumbarSpine),
+        &PHYSICAL_MEDICINE,
+    ),
+    more(
+        "Physical therapy evaluation and treatment x 6",
+        None,
+        &PHYSICAL_MEDICINE,
+    ),
+    more(
+        "Physical therapy 12 visits for the right elbow",
+        Some(Elbow),
+        &PHYSICAL_MEDICINE,
+    ),
+    more(
+        "Post-operative PT 3x4 for the left wrist",
+        Some(WristHand),
+        &POSTOPERATIVE_THERAPY,
+    ),
+    more("Pool therapy 2x6", None, &AQUATIC),
     // chiropractic
     row(
         "Chiropractic manipulation 2x4 for the lumbar spine",
@@ -586,6 +802,22 @@ pub const ITEMS: &[ItemRow] = &[
         Some(ThoracicSpine),
         &MANIPULATION,
     ),
+    more(
+        "Chiropractic treatment with myofascial release x 6",
+        None,
+        &MANIPULATION,
+    ),
+    more(
+        "Chiropractic sessions 2x6 for the cervical spine",
+        Some(CervicalSpine),
+        &MANIPULATION,
+    ),
+    more(
+        "Chiropractic care with modalities 8 visits",
+        None,
+        &MANIPULATION,
+    ),
+    more("Spinal manipulation 6 sessions", None, &MANIPULATION),
     // acupuncture
     row("Acupuncture 2x4", None, &ACUPUNCTURE_TOPIC),
     row("Acupuncture 6 sessions", None, &ACUPUNCTURE_TOPIC),
@@ -610,6 +842,27 @@ pub const ITEMS: &[ItemRow] = &[
     row(
         "ACUPUNCTURE 2X3 RIGHT SHOULDER",
         Some(Shoulder),
+        &ACUPUNCTURE_TOPIC,
+    ),
+    more(
+        "Acupuncture with electrical stimulation 2x3",
+        None,
+        &ACUPUNCTURE_TOPIC,
+    ),
+    more("Electroacupuncture 6 sessions", None, &ACUPUNCTURE_TOPIC),
+    more(
+        "Acupuncture 8 visits for the low back",
+        Some(LumbarSpine),
+        &ACUPUNCTURE_TOPIC,
+    ),
+    more(
+        "Additional acupuncture sessions x 6",
+        None,
+        &ACUPUNCTURE_TOPIC,
+    ),
+    more(
+        "Acupuncture therapy 1-2 times per week for 6 weeks",
+        None,
         &ACUPUNCTURE_TOPIC,
     ),
     // imaging
@@ -646,6 +899,46 @@ pub const ITEMS: &[ItemRow] = &[
     ),
     row("Bone scan", None, &BONE_SCAN),
     row("Triple phase bone scan", None, &BONE_SCAN),
+    more(
+        "MRI of the cervical spine with and without contrast",
+        Some(CervicalSpine),
+        &MRI,
+    ),
+    more("MR arthrogram of the right shoulder", Some(Shoulder), &MRI),
+    more("Open MRI of the lumbar spine", Some(LumbarSpine), &MRI),
+    more(
+        "Upright MRI of the cervical spine",
+        Some(CervicalSpine),
+        &MRI,
+    ),
+    more("CT scan of the head without contrast", Some(Head), &CT),
+    more("CT myelogram of the lumbar spine", Some(LumbarSpine), &CT),
+    more(
+        "X-rays of the right shoulder 2 views",
+        Some(Shoulder),
+        &RADIOGRAPHY,
+    ),
+    more("Bilateral hand x-rays", Some(WristHand), &RADIOGRAPHY),
+    more(
+        "Radiographs of the left ankle",
+        Some(AnkleFoot),
+        &RADIOGRAPHY,
+    ),
+    more(
+        "Ultrasound of the right shoulder",
+        Some(Shoulder),
+        &ULTRASOUND,
+    ),
+    more(
+        "Diagnostic ultrasound of the left knee",
+        Some(Knee),
+        &ULTRASOUND,
+    ),
+    more(
+        "3-phase bone scan of the right wrist",
+        Some(WristHand),
+        &BONE_SCAN,
+    ),
     // electrodiagnostic
     row(
         "EMG/NCV of the bilateral upper extremities",
@@ -685,6 +978,31 @@ pub const ITEMS: &[ItemRow] = &[
     row(
         "NCS of the left upper extremity",
         Some(Elbow),
+        &NERVE_CONDUCTION,
+    ),
+    more(
+        "Electrodiagnostic studies of the bilateral lower extremities",
+        Some(LumbarSpine),
+        &EMG,
+    ),
+    more(
+        "NCV/EMG of the left lower extremity",
+        Some(LumbarSpine),
+        &EMG,
+    ),
+    more(
+        "EMG of the right upper extremity",
+        Some(CervicalSpine),
+        &EMG,
+    ),
+    more(
+        "Electrodiagnostic testing (EMG/NCS) of the upper extremities",
+        Some(CervicalSpine),
+        &EMG,
+    ),
+    more(
+        "Nerve conduction studies of the bilateral lower extremities",
+        Some(LumbarSpine),
         &NERVE_CONDUCTION,
     ),
     // surgery
@@ -730,6 +1048,60 @@ pub const ITEMS: &[ItemRow] = &[
         Some(AnkleFoot),
         &OPERATION,
     ),
+    more(
+        "L5-S1 anterior lumbar interbody arthrodesis",
+        Some(LumbarSpine),
+        &OPERATION,
+    ),
+    more("Right knee partial meniscectomy", Some(Knee), &OPERATION),
+    more("Right shoulder arthroplasty", Some(Shoulder), &OPERATION),
+    more(
+        "Cervical foraminotomy at C5-C6",
+        Some(CervicalSpine),
+        &OPERATION,
+    ),
+    more(
+        "Lumbar microdiscectomy at L4-L5",
+        Some(LumbarSpine),
+        &OPERATION,
+    ),
+    more("Left thumb CMC arthroplasty", Some(WristHand), &OPERATION),
+    more("Left ankle arthrodesis", Some(AnkleFoot), &OPERATION),
+    more("Right shoulder labral repair", Some(Shoulder), &OPERATION),
+    more("Left de Quervain release", Some(WristHand), &OPERATION),
+    more("Right ulnar nerve transposition", Some(Elbow), &OPERATION),
+    more("Right knee ACL reconstruction", Some(Knee), &OPERATION),
+    more(
+        "Lumbar hemilaminectomy L4-L5",
+        Some(LumbarSpine),
+        &OPERATION,
+    ),
+    more(
+        "Bilateral carpal tunnel releases",
+        Some(WristHand),
+        &OPERATION,
+    ),
+    more("Right inguinal hernia repair", None, &OPERATION),
+    more(
+        "Cervical disc arthroplasty C5-C6",
+        Some(CervicalSpine),
+        &OPERATION,
+    ),
+    more(
+        "Subtalar arthrodesis, left foot",
+        Some(AnkleFoot),
+        &OPERATION,
+    ),
+    more(
+        "Right hip arthroscopy with labral repair",
+        Some(Hip),
+        &OPERATION,
+    ),
+    more(
+        "Left shoulder rotator cuff repair with acromioplasty",
+        Some(Shoulder),
+        &OPERATION,
+    ),
     // dme
     row("TENS unit", None, &TENS),
     row("TENS unit 30-day trial", None, &TENS),
@@ -754,6 +1126,26 @@ pub const ITEMS: &[ItemRow] = &[
         "Continuous passive motion machine 21 day rental",
         Some(Knee),
         &EQUIPMENT,
+    ),
+    more("Soft cervical collar", Some(CervicalSpine), &BRACE),
+    more("Wheelchair", None, &EQUIPMENT),
+    more("Shower chair", None, &EQUIPMENT),
+    more("Orthopedic mattress", None, &EQUIPMENT),
+    more("Electric heating pad", None, &EQUIPMENT),
+    more("Custom orthotics", Some(AnkleFoot), &ORTHOTICS),
+    more("Game Ready cold compression unit", None, &CRYOTHERAPY),
+    more("Rolling walker", Some(Knee), &WALKING_AID),
+    more("Four-wheeled walker with seat", Some(Knee), &WALKING_AID),
+    more("TENS/EMS unit", None, &TENS),
+    more(
+        "Home cervical traction device",
+        Some(CervicalSpine),
+        &TRACTION,
+    ),
+    more(
+        "Interferential stimulator rental x 2 months",
+        None,
+        &INTERFERENTIAL,
     ),
     // home health
     row(
@@ -788,6 +1180,22 @@ pub const ITEMS: &[ItemRow] = &[
         None,
         &HOME_HEALTH_TOPIC,
     ),
+    more(
+        "Home health nurse visits 2 times a week",
+        None,
+        &HOME_HEALTH_TOPIC,
+    ),
+    more("In-home care 6 hours per day", None, &HOME_HEALTH_TOPIC),
+    more(
+        "Home care assistance 4 hours a day, 3 days a week",
+        None,
+        &HOME_HEALTH_TOPIC,
+    ),
+    more(
+        "Home health aide 3 days per week for 4 weeks",
+        None,
+        &HOME_HEALTH_TOPIC,
+    ),
     // psychological
     row(
         "Cognitive behavioral therapy 6 sessions",
@@ -819,6 +1227,19 @@ pub const ITEMS: &[ItemRow] = &[
         Some(Psyche),
         &PSYCHOTHERAPY,
     ),
+    more(
+        "Cognitive behavioral therapy (CBT) 6 sessions",
+        Some(Psyche),
+        &PSYCHOTHERAPY,
+    ),
+    more("Psychotherapy sessions x 6", Some(Psyche), &PSYCHOTHERAPY),
+    more("Pain psychology 6 sessions", Some(Psyche), &PSYCHOTHERAPY),
+    more(
+        "Individual cognitive behavioral psychotherapy 8 visits",
+        Some(Psyche),
+        &PSYCHOTHERAPY,
+    ),
+    more("Psychological testing", Some(Psyche), &PSYCH_EVALUATION),
     // lab
     row("Urine drug screen", None, &DRUG_TESTING),
     row("Urine drug testing", None, &DRUG_TESTING),
@@ -833,6 +1254,16 @@ pub const ITEMS: &[ItemRow] = &[
     ),
     row("Liver function blood tests", None, &BLOOD_TESTS),
     row("Hemoglobin A1c blood test", None, &BLOOD_TESTS),
+    more("Complete blood count (CBC)", None, &BLOOD_TESTS),
+    more("CBC with differential", None, &BLOOD_TESTS),
+    more("Basic metabolic panel", None, &BLOOD_TESTS),
+    more("Renal function panel", None, &BLOOD_TESTS),
+    more("Hepatic function panel", None, &BLOOD_TESTS),
+    more("Thyroid panel (TSH)", None, &BLOOD_TESTS),
+    more("Rheumatoid factor and ANA blood tests", None, &BLOOD_TESTS),
+    more("Arthritis panel", None, &BLOOD_TESTS),
+    more("Urine drug screen (UDS)", None, &DRUG_TESTING),
+    more("Comprehensive drug screen", None, &DRUG_TESTING),
     // consultation
     row("Spine surgery consultation", Some(LumbarSpine), &CONSULT),
     row("Referral to pain management", None, &CONSULT),
@@ -852,6 +1283,33 @@ pub const ITEMS: &[ItemRow] = &[
     row("Internal medicine consultation", None, &CONSULT),
     row("Referral to a hand surgeon", Some(WristHand), &CONSULT),
     row("Neurosurgical consultation", Some(CervicalSpine), &CONSULT),
+    more("Orthopedic consultation", None, &CONSULT),
+    more(
+        "Consultation with a spine surgeon",
+        Some(LumbarSpine),
+        &CONSULT,
+    ),
+    more("Follow-up office visit", None, &CONSULT),
+    more(
+        "Office visits with the treating physician x 6",
+        None,
+        &CONSULT,
+    ),
+    more("Return visit with pain management", None, &CONSULT),
+    more(
+        "Second opinion spine surgery consultation",
+        Some(LumbarSpine),
+        &CONSULT,
+    ),
+    more("Rheumatology consultation", None, &CONSULT),
+    more("Sleep medicine consultation", None, &CONSULT),
+    more("Physiatry consultation", None, &CONSULT),
+    more(
+        "Evaluation with a hand specialist",
+        Some(WristHand),
+        &CONSULT,
+    ),
+    more("Follow-up visits x 6", None, &CONSULT),
     // program
     row(
         "Functional restoration program 80 hours",
@@ -882,6 +1340,22 @@ pub const ITEMS: &[ItemRow] = &[
         &WEIGHT_LOSS,
     ),
     row("Lindora weight loss program", None, &WEIGHT_LOSS),
+    more(
+        "Multidisciplinary pain program 4 weeks",
+        None,
+        &FUNCTIONAL_RESTORATION,
+    ),
+    more(
+        "Interdisciplinary pain rehabilitation program 20 days",
+        None,
+        &FUNCTIONAL_RESTORATION,
+    ),
+    more("Work conditioning 12 sessions", None, &WORK_HARDENING),
+    more(
+        "Work hardening/conditioning program x 10 visits",
+        None,
+        &WORK_HARDENING,
+    ),
     // other
     row("Surgical assistant", None, &SURGICAL_ASSISTANT),
     row("Assistant surgeon", None, &SURGICAL_ASSISTANT),

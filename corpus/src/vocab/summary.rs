@@ -1,6 +1,7 @@
 //! Sentences of a clinical case summary: openings that state age, sex, date of injury and
 //! the injured parts; diagnosis sentences; and the sentences that follow. Placeholders:
-//! `{age}`, `{sexw}` ("female"/"male"), `{person}` ("woman"/"man"...), `{job}`, `{doi}`,
+//! `{age}`, `{sexw}` ("female"/"male"), `{person}` ("woman"/"man"...), `{title}` ("Ms."/"Mr."),
+//! `{sexl}` ("F"/"M"), `{job}`, `{doi}`,
 //! `{parts}`, `{cause}`, the worker's pronouns `{He}` `{he}` `{His}` `{his}`, and in later
 //! sentences `{date}`, `{n}`, `{part}` and `{ur}`.
 
@@ -25,6 +26,8 @@ pub struct Opening {
     pub sex: SexMode,
     /// Whether the parts are in a second sentence (the date of injury is in the first).
     pub split: bool,
+    /// How often it is chosen among the openings that fit, relative to the others.
+    pub weight: u32,
 }
 
 const fn opening(template: &'static str, age: bool, sex: SexMode, split: bool) -> Opening {
@@ -33,6 +36,19 @@ const fn opening(template: &'static str, age: bool, sex: SexMode, split: bool) -
         age,
         sex,
         split,
+        weight: 10,
+    }
+}
+
+/// An opening in a less common form ("aged 38", "(age 44)", "Mr.", "52 y/o F"), chosen a
+/// tenth as often as a usual one.
+const fn rare(template: &'static str, age: bool, sex: SexMode, split: bool) -> Opening {
+    Opening {
+        template,
+        age,
+        sex,
+        split,
+        weight: 1,
     }
 }
 
@@ -56,6 +72,25 @@ pub const OPENINGS: &[Opening] = &[
     opening("The claimant is a {job} who injured {his} {parts} on {doi}{cause}.", false, SexMode::Pronoun, false),
     opening("This claimant sustained a work injury on {doi} involving the {parts}{cause}.", false, SexMode::Unstated, false),
     opening("The injured worker reported an industrial injury on {doi} to the {parts}{cause}.", false, SexMode::Unstated, false),
+    rare("The patient is a {sexw}, age {age}, who sustained a work injury on {doi} involving the {parts}{cause}.", true, SexMode::Word, false),
+    rare("This {sexw} claimant, aged {age}, sustained a work injury on {doi} involving the {parts}{cause}.", true, SexMode::Word, false),
+    rare("The injured worker is a {sexw} {job}, {age} years of age, who reported an industrial injury on {doi} to {his} {parts}{cause}.", true, SexMode::Word, false),
+    rare("The applicant, {age}, is a {sexw} {job} who sustained an industrial injury on {doi} to the {parts}{cause}.", true, SexMode::Word, false),
+    rare("The injured worker (age {age}) is a {sexw} {job} who reported an industrial injury on {doi} to {his} {parts}{cause}.", true, SexMode::Word, false),
+    rare("The claimant is a {sexw} {job}, {age} years old, who sustained a work injury on {doi} involving the {parts}{cause}.", true, SexMode::Word, false),
+    rare("The patient is a {person}, age {age}, with a date of injury of {doi}. {He} injured {his} {parts}{cause}.", true, SexMode::Word, true),
+    rare("This {age}-year-old {person} reported an industrial injury on {doi} to {his} {parts}{cause}.", true, SexMode::Word, false),
+    rare("{title} [redacted] is a {age}-year-old {job} who sustained an industrial injury on {doi} to {his} {parts}{cause}.", true, SexMode::Word, false),
+    rare("{title} [redacted], a {age}-year-old {job}, sustained a work injury on {doi} involving the {parts}{cause}.", true, SexMode::Word, false),
+    rare("Patient is a {age} y/o {sexl} who sustained a work injury on {doi} involving the {parts}{cause}.", true, SexMode::Word, false),
+    rare("{title} [redacted] is a {job} who reported an industrial injury on {doi} to {his} {parts}{cause}.", false, SexMode::Word, false),
+    rare("The patient is a {person} who sustained a work injury on {doi} involving the {parts}{cause}.", false, SexMode::Word, false),
+    rare("The claimant, age {age}, is a {job} who injured {his} {parts} on {doi}{cause}.", true, SexMode::Pronoun, false),
+    rare("The injured worker, age {age}, sustained a work injury on {doi} involving the {parts}{cause}.", true, SexMode::Unstated, false),
+    rare("The claimant is a {job}, {age} years of age, who reported an industrial injury on {doi} to the {parts}{cause}.", true, SexMode::Unstated, false),
+    rare("The applicant (age {age}) sustained an industrial injury on {doi} to the {parts}{cause}.", true, SexMode::Unstated, false),
+    rare("The {job}, aged {age}, reported an industrial injury on {doi} to the {parts}{cause}.", true, SexMode::Unstated, false),
+    rare("The claimant, {age}, sustained a work injury on {doi} involving the {parts}{cause}.", true, SexMode::Unstated, false),
 ];
 
 /// Openings for a purely psychiatric injury (the part is psyche; no `{parts}`).
@@ -64,10 +99,32 @@ pub const PSYCHE_OPENINGS: &[&str] = &[
     "The injured worker is a {age}-year-old {sexw} who reported stress and depression from an industrial injury on {doi}.",
 ];
 
-/// Sex words for women: (`{sexw}`, `{person}` choices).
-pub const FEMALE_WORDS: (&str, &[&str]) = ("female", &["woman"]);
+/// How a summary names a worker's sex.
+pub struct SexWords {
+    /// `{sexw}`: "female".
+    pub word: &'static str,
+    /// `{person}` choices: "woman".
+    pub persons: &'static [&'static str],
+    /// `{title}` choices: "Ms.".
+    pub titles: &'static [&'static str],
+    /// `{sexl}`: "F".
+    pub letter: &'static str,
+}
+
+/// Sex words for women.
+pub const FEMALE_WORDS: SexWords = SexWords {
+    word: "female",
+    persons: &["woman"],
+    titles: &["Ms.", "Ms.", "Mrs."],
+    letter: "F",
+};
 /// Sex words for men.
-pub const MALE_WORDS: (&str, &[&str]) = ("male", &["man", "gentleman"]);
+pub const MALE_WORDS: SexWords = SexWords {
+    word: "male",
+    persons: &["man", "gentleman"],
+    titles: &["Mr."],
+    letter: "M",
+};
 
 /// A diagnosis sentence for one diagnosis (`{list}`).
 pub const DIAGNOSIS_ONE: &[&str] = &[
