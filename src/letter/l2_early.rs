@@ -8,7 +8,7 @@
 
 use super::dates::{parse_date, DATE_PATTERN};
 use super::header::header_fields;
-use super::items::{item_text, ItemBlock, Label, ParsedDecision, NECESSITY_PHRASE};
+use super::items::{item_text, ItemBlock, Label, Labels, ParsedDecision, NECESSITY_PHRASE};
 use super::reviewer::qualifications_in_prose;
 use super::sections::{LetterForm, Section};
 use super::summary::summary_text;
@@ -76,11 +76,21 @@ pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterPa
         header.ur_denial_date = header.ur_denial_date.or(date(&UR_DENIAL));
         header.date_assigned = header.date_assigned.or(date(&ASSIGNMENT));
     }
-    let rationales_start = sections
-        .body(Section::Rationales)
-        .map_or(text.len(), |body| text.len() - body.len());
+    let labels = vocabulary.labels(LetterForm::L2Early);
+    // Without a heading of their own, the item blocks follow the summary directly.
+    let (summary, rationales) = match (
+        sections.body(Section::CaseSummary),
+        sections.body(Section::Rationales),
+    ) {
+        (Some(summary), None) => match first_block_line(labels, summary) {
+            Some(start) => (Some(&summary[..start]), Some(&summary[start..])),
+            None => (Some(summary), None),
+        },
+        (summary, rationales) => (summary, rationales),
+    };
+    let rationales_start = rationales.map_or(text.len(), |body| offset_in(text, body));
     let verdicts = determined_items(&text[..rationales_start]);
-    let decisions = match sections.body(Section::Rationales) {
+    let decisions = match rationales {
         Some(body) => item_blocks(vocabulary, &verdicts, body),
         None => verdicts
             .iter()
@@ -94,8 +104,7 @@ pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterPa
             .body(Section::Qualifications)
             .map(|section| qualifications_in_prose(vocabulary, section))
             .unwrap_or_default(),
-        summary: sections
-            .body(Section::CaseSummary)
+        summary: summary
             .and_then(summary_text)
             .and_then(|summary| without_disclaimer(&summary)),
         decisions_section_found: !verdicts.is_empty(),
@@ -149,8 +158,14 @@ fn item_blocks(
         blocks[index] = Some(ItemBlock::new(item.clone(), *verdict));
         Some(index)
     };
-    for line in body.lines() {
-        if let Some((label, rest)) = labels.find(line) {
+    let lines: Vec<&str> = body.lines().collect();
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        let (found, used) = label_at(labels, &lines[index..]);
+        index += used;
+        if let Some((label, rest)) = found {
+            let rest = rest.as_str();
             let block_is_done = current
                 .and_then(|index| blocks[index].as_ref())
                 .is_none_or(|block| block.has_labels());
@@ -179,17 +194,67 @@ fn item_blocks(
         .collect()
 }
 
-/// The summary without the disclaimer that introduces a quoted UR summary, and without
-/// the quotes around it; `None` when nothing is left.
-fn without_disclaimer(summary: &str) -> Option<String> {
-    let text = if !DISCLAIMER.is_match(summary) {
-        summary.to_string()
-    } else if let Some(quote) = summary.find('"') {
-        summary[quote..].to_string()
-    } else {
-        sentences(summary).get(1..).unwrap_or_default().join(" ")
+/// The label that starts `lines[0]`, also when its words wrap onto the next line ("...
+/// Relied Upon by the Claims" / "Administrator: ..."), with the rest of its line and the
+/// lines it took.
+fn label_at(labels: &Labels, lines: &[&str]) -> (Option<(Label, String)>, usize) {
+    let Some(&first) = lines.first() else {
+        return (None, 1);
     };
-    let text = text.trim().trim_matches('"').trim();
+    if let Some((label, rest)) = labels.find(first) {
+        return (Some((label, rest.to_string())), 1);
+    }
+    if let Some(&next) = lines.get(1).filter(|_| !first.contains(':')) {
+        let joined = format!("{} {}", first.trim_end(), next.trim_start());
+        if let Some((label, rest)) = labels.find(&joined) {
+            return (Some((label, rest.to_string())), 2);
+        }
+    }
+    (None, 1)
+}
+
+/// Where the first item block of a summary section starts: a "Regarding the request
+/// for" line or a guideline label.
+fn first_block_line(labels: &Labels, section: &str) -> Option<usize> {
+    let lines: Vec<&str> = section.split_inclusive('\n').collect();
+    let mut start = 0;
+    for (index, line) in lines.iter().enumerate() {
+        let opens_block = REGARDING.is_match(line) || label_at(labels, &lines[index..]).0.is_some();
+        if opens_block {
+            return Some(start);
+        }
+        start += line.len();
+    }
+    None
+}
+
+/// The byte offset of `part`, a slice of `text`, in `text`.
+fn offset_in(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
+}
+
+/// The summary without the disclaimer that introduces a quoted UR summary, and without
+/// the quotes around it; `None` when nothing is left. The quote that opens the summary is
+/// one right after the disclaimer's sentence, not one inside the summary.
+fn without_disclaimer(summary: &str) -> Option<String> {
+    let text = match DISCLAIMER.find(summary) {
+        None => summary,
+        Some(disclaimer) => {
+            let sentence_end = summary[disclaimer.end()..]
+                .find(". ")
+                .map_or(summary.len(), |end| disclaimer.end() + end + 1);
+            match summary.find('"') {
+                Some(quote) if quote <= sentence_end + 1 => &summary[quote..],
+                _ => &summary[sentence_end..],
+            }
+        }
+    };
+    let text = text.trim();
+    let text = match text.strip_prefix('"') {
+        Some(inner) => inner.strip_suffix('"').unwrap_or(inner),
+        None => text,
+    };
+    let text = text.trim();
     (!text.is_empty()).then(|| text.to_string())
 }
 
@@ -291,5 +356,65 @@ mod tests {
             parts.decisions[1].decision.rationale.as_deref(),
             Some("Function improved on the medication.")
         );
+    }
+
+    #[test]
+    fn blocks_right_after_the_summary_and_wrapped_labels_are_read() {
+        let text = NOTICE
+            .replace(
+                "Expert Reviewer Medical Necessity Decision and Rationale:\n",
+                "",
+            )
+            .replace(
+                "Relied Upon by the Claims Administrator:\nMTUS Chronic",
+                "Relied Upon by the Claims\nAdministrator:\nMTUS Chronic",
+            );
+        let parts = parse(&normalize(&text), Vocabulary::built_in(), 2026);
+        assert_eq!(
+            parts.summary.as_deref(),
+            Some("The patient is a 45 year old male who injured his low back on 3/4/2011.")
+        );
+        let first = &parts.decisions[0].decision;
+        assert_eq!(
+            first.claims_guideline,
+            Some(GuidelineFamily::MtusChronicPain)
+        );
+        assert_eq!(first.reviewer_guideline, Some(GuidelineFamily::MtusAcoem));
+        assert_eq!(
+            first.rationale.as_deref(),
+            Some("Prior therapy brought no gains.")
+        );
+        assert!(parts.decisions.iter().all(|parsed| parsed.has_rationale));
+    }
+
+    #[test]
+    fn the_disclaimer_goes_and_only_the_quotes_around_the_summary() {
+        let disclaimer = "Disclaimer: The following case summary was taken directly from the \
+                          utilization review denial dated 7/2/2013.";
+        let rows = [
+            (
+                format!("{disclaimer} \"The patient is 45. He fell.\""),
+                "The patient is 45. He fell.",
+            ),
+            (
+                format!("{disclaimer} The pain is \"constant and aching\" at rest."),
+                "The pain is \"constant and aching\" at rest.",
+            ),
+            (
+                "Disclaimer: taken from the UR: \"The patient fell.\"".to_string(),
+                "The patient fell.",
+            ),
+            (
+                "The patient is a 45 year old male.".to_string(),
+                "The patient is a 45 year old male.",
+            ),
+        ];
+        for (summary, expected) in rows {
+            assert_eq!(
+                without_disclaimer(&summary).as_deref(),
+                Some(expected),
+                "{summary}"
+            );
+        }
     }
 }

@@ -19,6 +19,11 @@ static CASE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("case number line regex is valid")
 });
 
+/// A line ending with a case number's label and no value: the value is on the next line.
+static CASE_NUMBER_LABEL_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcase\s+(?:number|no\.?)\s*:\s*$").expect("case label regex is valid")
+});
+
 /// Turns extracted text into plain lines: LF line endings, form feeds and non-breaking
 /// spaces as ordinary whitespace, curly quotes as straight ones, trailing spaces removed.
 /// Page furniture goes: `Page N of M` lines, lines holding only a case number, and a
@@ -31,12 +36,23 @@ pub fn normalize(raw: &str) -> String {
         let line = line.trim_end();
         if may_be_furniture(line) {
             if PAGE_FOOTER.is_match(line) {
+                seen_case_numbers.extend(
+                    CASE_NUMBER
+                        .find_iter(line)
+                        .map(|found| found.as_str().to_ascii_uppercase()),
+                );
                 continue;
             }
             if let Some(caps) = CASE_NUMBER_LINE.captures(line) {
                 let number = caps[2].to_ascii_uppercase();
-                let labelled_first = caps.get(1).is_some() && !seen_case_numbers.contains(&number);
+                // A bare number under a "Case Number:" label is that label's value.
+                let labelled = caps.get(1).is_some()
+                    || lines
+                        .last()
+                        .is_some_and(|last| CASE_NUMBER_LABEL_AT_END.is_match(last));
+                let labelled_first = labelled && !seen_case_numbers.contains(&number);
                 if !labelled_first {
+                    seen_case_numbers.push(number);
                     continue;
                 }
             }
@@ -209,6 +225,14 @@ mod tests {
             (
                 "IMR Case Number:  CM13-0034127   Date of Injury: 06/14/2011\nx\nCase Number: CM13-0034127\ny",
                 "IMR Case Number:  CM13-0034127   Date of Injury: 06/14/2011\nx\ny\n",
+            ),
+            (
+                "Case Number:\nCM15-0481672\nsummary\nCase Number: CM15-0481672\nmore",
+                "Case Number:\nCM15-0481672\nsummary\nmore\n",
+            ),
+            (
+                "CM15-0481672   Page 1 of 2\ntext\nCase Number: CM15-0481672\nmore",
+                "text\nmore\n",
             ),
         ];
         for (raw, expected) in rows {
