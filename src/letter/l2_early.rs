@@ -12,7 +12,7 @@ use super::items::{item_text, ItemBlock, Label, Labels, ParsedDecision, NECESSIT
 use super::reviewer::qualifications_in_prose;
 use super::sections::{LetterForm, Section};
 use super::summary::summary_text;
-use super::text::{collapse_whitespace, sentences};
+use super::text::collapse_whitespace;
 use super::vocabulary::Vocabulary;
 use super::{ends_with_sentence, Layout, LetterParts, Verdict};
 use regex::Regex;
