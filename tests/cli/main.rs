@@ -7,6 +7,7 @@ mod corpus;
 mod errors;
 mod faults;
 mod fixtures;
+mod fuzz_inputs;
 mod hostile;
 mod search;
 mod vocab;
