@@ -7,6 +7,9 @@
 pub enum BlockKind {
     /// A line kept as it is: header field, heading, item line, list entry.
     Line,
+    /// A line kept as it is that no page break follows: the first half of a label wrapped
+    /// over two lines.
+    LineKeptWithNext,
     /// Prose that wraps; its spaces may come out doubled or non-breaking.
     Prose,
     /// Text that wraps with plain spaces: citations, L2 decision sentences.
@@ -137,6 +140,11 @@ impl Doc {
     /// Adds a line kept as it is.
     pub fn line(&mut self, text: impl Into<String>) {
         self.push(BlockKind::Line, text, Mark::Plain);
+    }
+
+    /// Adds a line that stays on one page with the line after it.
+    pub fn line_kept_with_next(&mut self, text: impl Into<String>) {
+        self.push(BlockKind::LineKeptWithNext, text, Mark::Plain);
     }
 
     /// Adds a paragraph break.

@@ -204,14 +204,24 @@ fn label_at(labels: &Labels, lines: &[&str]) -> (Option<(Label, String)>, usize)
     if let Some((label, rest)) = labels.find(first) {
         return (Some((label, rest.to_string())), 1);
     }
-    if let Some(&next) = lines.get(1).filter(|_| !first.contains(':')) {
+    // The wrap may straddle a page break, which leaves blank lines between the halves.
+    let next = lines
+        .iter()
+        .enumerate()
+        .skip(1)
+        .take(MAX_BLANK_LINES_IN_A_LABEL + 1)
+        .find(|(_, line)| !line.trim().is_empty());
+    if let Some((at, next)) = next.filter(|_| !first.contains(':') && !first.trim().is_empty()) {
         let joined = format!("{} {}", first.trim_end(), next.trim_start());
         if let Some((label, rest)) = labels.find(&joined) {
-            return (Some((label, rest.to_string())), 2);
+            return (Some((label, rest.to_string())), at + 1);
         }
     }
     (None, 1)
 }
+
+/// Blank lines a page break may leave inside a wrapped label.
+const MAX_BLANK_LINES_IN_A_LABEL: usize = 4;
 
 /// Where the first item block of a summary section starts: a "Regarding the request
 /// for" line or a guideline label.
@@ -338,6 +348,12 @@ mod tests {
             Some(GuidelineFamily::MtusChronicPain)
         );
         assert!(parts.decisions.iter().all(|parsed| parsed.has_rationale));
+        let second = &parts.decisions[1].decision;
+        assert_eq!(
+            second.claims_guideline,
+            Some(GuidelineFamily::Odg),
+            "across a page break"
+        );
     }
 
     #[test]
@@ -368,6 +384,10 @@ mod tests {
             .replace(
                 "Relied Upon by the Claims Administrator:\nMTUS Chronic",
                 "Relied Upon by the Claims\nAdministrator:\nMTUS Chronic",
+            )
+            .replace(
+                "Relied Upon by the Claims Administrator: ODG",
+                "Relied Upon by the Claims\n\u{c}Page 2 of 3\n\nAdministrator: ODG",
             );
         let parts = parse(&normalize(&text), Vocabulary::built_in(), 2026);
         assert_eq!(
@@ -385,6 +405,12 @@ mod tests {
             Some("Prior therapy brought no gains.")
         );
         assert!(parts.decisions.iter().all(|parsed| parsed.has_rationale));
+        let second = &parts.decisions[1].decision;
+        assert_eq!(
+            second.claims_guideline,
+            Some(GuidelineFamily::Odg),
+            "across a page break"
+        );
     }
 
     #[test]

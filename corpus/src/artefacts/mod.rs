@@ -114,8 +114,9 @@ pub(crate) struct PhysLine {
     pub(crate) text: String,
     /// Part of the header block: no page break before it.
     pub(crate) header: bool,
-    /// Ends with the first half of a hyphenated word: no page break after it.
-    pub(crate) hyphen_end: bool,
+    /// No page break after it: it ends with the first half of a hyphenated word, or is the
+    /// first half of a label wrapped over two lines.
+    pub(crate) kept_with_next: bool,
 }
 
 impl PhysLine {
@@ -123,7 +124,7 @@ impl PhysLine {
         PhysLine {
             text: text.into(),
             header: false,
-            hyphen_end: false,
+            kept_with_next: false,
         }
     }
 

@@ -26,7 +26,8 @@ enum Furniture {
 }
 
 /// Where page breaks fall: one to three lines (a break goes before each), spread over the
-/// body, none in the header block or its first lines, none after a hyphenated half-word.
+/// body, none in the header block or its first lines, none after a hyphenated half-word or
+/// the first half of a wrapped label.
 fn break_positions(lines: &[PhysLine], rng: &mut CorpusRng) -> Vec<usize> {
     let Some(first_body) = lines
         .iter()
@@ -44,7 +45,7 @@ fn break_positions(lines: &[PhysLine], rng: &mut CorpusRng) -> Vec<usize> {
     let bytes: usize = lines.iter().map(|line| line.text.len() + 1).sum();
     let breaks = (bytes / 2600).clamp(1, 3);
     let eligible = |at: usize, lines: &[PhysLine]| {
-        at >= start && at <= last_content && !lines[at - 1].hyphen_end
+        at >= start && at <= last_content && !lines[at - 1].kept_with_next
     };
     let mut positions: Vec<usize> = Vec::with_capacity(breaks);
     let span = last_content - start + 1;

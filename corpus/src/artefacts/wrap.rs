@@ -26,14 +26,14 @@ pub(super) fn lay_out(doc: &Doc, style: &Style, rng: &mut CorpusRng) -> Vec<Phys
                     lines.push(PhysLine {
                         text: text.to_string(),
                         header,
-                        hyphen_end: false,
+                        kept_with_next: false,
                     });
                 }
             }
-            BlockKind::Line => lines.push(PhysLine {
+            BlockKind::Line | BlockKind::LineKeptWithNext => lines.push(PhysLine {
                 text: format!("{}{}", style.indent, block.text),
                 header,
-                hyphen_end: false,
+                kept_with_next: block.kind == BlockKind::LineKeptWithNext,
             }),
             BlockKind::Prose | BlockKind::Wrapped => {
                 let prose = block.kind == BlockKind::Prose;
@@ -71,7 +71,7 @@ pub(super) fn lay_out(doc: &Doc, style: &Style, rng: &mut CorpusRng) -> Vec<Phys
                     lines.push(PhysLine {
                         text,
                         header,
-                        hyphen_end: line.hyphen_end,
+                        kept_with_next: line.hyphen_end,
                     });
                 }
             }

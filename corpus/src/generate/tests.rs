@@ -450,6 +450,88 @@ fn the_wider_wordings_all_occur() {
     }
 }
 
+/// The wordings `imr parse` once misread (and the generator then left out) are back, each
+/// often enough to occur several times in 3000 files.
+#[test]
+fn the_wordings_the_parser_once_misread_all_occur() {
+    const ITEMS: &[&str] = &[
+        "Aqua therapy x 8 sessions",
+        "P.T. 2x4 for the neck",
+        "Bone growth stimulator",
+        "Knee immobilizer",
+        "Lumbosacral orthosis (LSO)",
+        "Raised toilet seat",
+        "Right shoulder distal clavicle excision",
+        "Right wrist ganglion cyst excision",
+        "Urinalysis",
+        "Chronic pain management program",
+        "Weight Watchers program 12 weeks",
+        "Referral to a psychiatrist",
+    ];
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for file in shared() {
+        let truth = truth_of(file);
+        let case = truth["case_number"].as_str();
+        let raw = decode(&file.bytes).replace('\r', "");
+        let lines: Vec<&str> = raw.lines().map(str::trim).collect();
+        let text = undo_artefacts(&file.bytes, case);
+        let mut seen = |name: &'static str, found: bool| {
+            *counts.entry(name).or_default() += usize::from(found);
+        };
+        // "Physical Medicine & Rehab" before a subspecialty.
+        seen(
+            "Rehab, then a subspecialty",
+            text.match_indices("Physical Medicine & Rehab")
+                .any(|(at, found)| {
+                    let rest = &text[at + found.len()..];
+                    !rest.starts_with("ilitation")
+                        && rest
+                            .chars()
+                            .take(40)
+                            .collect::<String>()
+                            .contains("Pain Medicine")
+                }),
+        );
+        // The case number below its label, and repeated as page furniture.
+        let below_label = case.is_some_and(|case| {
+            lines.windows(2).any(|pair| pair == ["Case Number:", case])
+                && lines.contains(&format!("Case Number: {case}").as_str())
+        });
+        seen("case number below its label, repeated", below_label);
+        // Early notices: a label wrapped over two lines, item blocks with no heading.
+        seen(
+            "wrapped guideline label",
+            lines.windows(2).any(|pair| {
+                pair[0].ends_with("Relied Upon by the Claims") && pair[1] == "Administrator:"
+            }),
+        );
+        let early = text.contains("has determined the request for");
+        seen(
+            "item blocks right after the summary",
+            early
+                && text.contains("Regarding the request for")
+                && !text.contains(crate::vocab::boilerplate::EARLY_ITEMS_HEADING),
+        );
+        for decision in truth["decisions"].as_array().expect("decisions") {
+            let item = decision["item"].as_str().expect("an item").to_lowercase();
+            for wording in ITEMS {
+                if item.starts_with(&wording.to_lowercase()) {
+                    *counts.entry(wording).or_default() += 1;
+                }
+            }
+        }
+    }
+    for name in ITEMS.iter().copied().chain([
+        "Rehab, then a subspecialty",
+        "case number below its label, repeated",
+        "wrapped guideline label",
+        "item blocks right after the summary",
+    ]) {
+        let count = counts.get(name).copied().unwrap_or(0);
+        assert!(count >= 3, "{name:?} occurs {count} times in 3000 files");
+    }
+}
+
 #[test]
 fn header_values_come_below_their_labels_in_some_l1_letters() {
     let mut below = 0;

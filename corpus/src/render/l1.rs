@@ -1,10 +1,6 @@
 //! L1, the 2014-on determination letter: an optional header block, then HOW THE IMR FINAL
 //! DETERMINATION WAS MADE, CLINICAL CASE SUMMARY and IMR ISSUES, DECISIONS AND RATIONALES
 //! with one `<item>:  Upheld` line and three labelled paragraphs per item.
-//!
-//! Left out for now because `imr parse` misreads it: a one-field-a-line header with the case
-//! number on the line below `Case Number:` (the parser then keeps the page furniture
-//! `Case Number: CM...` inside the summary, items and rationales).
 
 use super::{certification, push_summary, two_columns, CertificationFrames, HeadingStyle};
 use crate::case::Case;
@@ -177,10 +173,8 @@ fn header(doc: &mut Doc, case: &Case, rng: &mut CorpusRng) {
             }
         }
         HeaderLayout::ValueBelow => {
-            // The case number stays beside its label (see the module notes).
-            let (case_label, case_number) = &fields[0];
-            doc.line(format!("{case_label} {case_number}"));
-            for (label, value) in &fields[1..] {
+            // The case number too: a page break may later repeat it as "Case Number: CM...".
+            for (label, value) in &fields {
                 doc.line(*label);
                 doc.line(value.clone());
             }
@@ -213,7 +207,7 @@ enum HeaderLayout {
     OneLine,
     /// The label padded to a column, then the value.
     Padded,
-    /// The label on one line, its value on the line below (but the case number's).
+    /// The label on one line, its value on the line below.
     ValueBelow,
     /// Two labels on a line, their values on the line below, column under column.
     TwoColumnsValuesBelow,

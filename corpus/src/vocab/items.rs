@@ -407,6 +407,12 @@ const ULTRASOUND: Topic = topic(
     (None, "Ultrasound, diagnostic"),
     &rationales::IMAGING,
 );
+const BONE_STIMULATOR: Topic = topic(
+    Dme,
+    None,
+    (Some("Low Back"), "Bone growth stimulators (BGS)"),
+    &rationales::DME,
+);
 const ORTHOTICS: Topic = topic(
     Dme,
     None,
@@ -772,6 +778,12 @@ pub const ITEMS: &[ItemRow] = &[
         &POSTOPERATIVE_THERAPY,
     ),
     more("Pool therapy 2x6", None, &AQUATIC),
+    more("Aqua therapy x 8 sessions", None, &AQUATIC),
+    row(
+        "P.T. 2x4 for the neck",
+        Some(CervicalSpine),
+        &PHYSICAL_MEDICINE,
+    ),
     // chiropractic
     row(
         "Chiropractic manipulation 2x4 for the lumbar spine",
@@ -1102,6 +1114,16 @@ pub const ITEMS: &[ItemRow] = &[
         Some(Shoulder),
         &OPERATION,
     ),
+    row(
+        "Right shoulder distal clavicle excision",
+        Some(Shoulder),
+        &OPERATION,
+    ),
+    row(
+        "Right wrist ganglion cyst excision",
+        Some(WristHand),
+        &OPERATION,
+    ),
     // dme
     row("TENS unit", None, &TENS),
     row("TENS unit 30-day trial", None, &TENS),
@@ -1147,6 +1169,10 @@ pub const ITEMS: &[ItemRow] = &[
         None,
         &INTERFERENTIAL,
     ),
+    row("Bone growth stimulator", None, &BONE_STIMULATOR),
+    row("Knee immobilizer", Some(Knee), &BRACE),
+    row("Lumbosacral orthosis (LSO)", Some(LumbarSpine), &BRACE),
+    row("Raised toilet seat", None, &EQUIPMENT),
     // home health
     row(
         "Home health care 4 hours a day, 5 days a week",
@@ -1264,6 +1290,7 @@ pub const ITEMS: &[ItemRow] = &[
     more("Arthritis panel", None, &BLOOD_TESTS),
     more("Urine drug screen (UDS)", None, &DRUG_TESTING),
     more("Comprehensive drug screen", None, &DRUG_TESTING),
+    row("Urinalysis", None, &DRUG_TESTING),
     // consultation
     row("Spine surgery consultation", Some(LumbarSpine), &CONSULT),
     row("Referral to pain management", None, &CONSULT),
@@ -1310,6 +1337,7 @@ pub const ITEMS: &[ItemRow] = &[
         &CONSULT,
     ),
     more("Follow-up visits x 6", None, &CONSULT),
+    more("Referral to a psychiatrist", None, &CONSULT),
     // program
     row(
         "Functional restoration program 80 hours",
@@ -1356,6 +1384,12 @@ pub const ITEMS: &[ItemRow] = &[
         None,
         &WORK_HARDENING,
     ),
+    row(
+        "Chronic pain management program",
+        None,
+        &FUNCTIONAL_RESTORATION,
+    ),
+    row("Weight Watchers program 12 weeks", None, &WEIGHT_LOSS),
     // other
     row("Surgical assistant", None, &SURGICAL_ASSISTANT),
     row("Assistant surgeon", None, &SURGICAL_ASSISTANT),

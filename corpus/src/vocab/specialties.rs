@@ -25,12 +25,14 @@ pub const ORTHOPEDIC_SURGERY: Specialty = Specialty {
     written: &["Orthopedic Surgery", "Orthopaedic Surgery"],
     specialist: &["Orthopedic Surgeon", "orthopaedic surgeon"],
 };
-/// Physical Medicine & Rehabilitation (also written with "and", and "PM&R").
+/// Physical Medicine & Rehabilitation (also written with "and", shortened to "Rehab", and
+/// "PM&R").
 pub const PHYSICAL_MEDICINE: Specialty = Specialty {
     canonical: "Physical Medicine & Rehabilitation",
     written: &[
         "Physical Medicine & Rehabilitation",
         "Physical Medicine and Rehabilitation",
+        "Physical Medicine & Rehab",
         "PM&R",
     ],
     specialist: &["Physical Medicine and Rehabilitation physician"],
@@ -89,11 +91,12 @@ pub const ACUPUNCTURE: Specialty = Specialty {
     written: &["Acupuncture"],
     specialist: &[],
 };
-/// Neurological Surgery (also written "Neurosurgery").
+/// Neurological Surgery (also written "Neurosurgery"; its specialist a "Neurological
+/// Surgeon" or a "neurosurgeon").
 pub const NEUROLOGICAL_SURGERY: Specialty = Specialty {
     canonical: "Neurological Surgery",
     written: &["Neurological Surgery", "Neurosurgery"],
-    specialist: &["neurosurgeon"],
+    specialist: &["Neurological Surgeon", "neurosurgeon"],
 };
 /// Podiatry.
 pub const PODIATRY: Specialty = Specialty {
