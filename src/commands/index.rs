@@ -28,7 +28,7 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
     let index = LetterIndex::open_or_create(&config.index_path, args.full)?;
     let stop = Arc::new(AtomicBool::new(false));
     let handler_stop = Arc::clone(&stop);
-    ctrlc::set_handler(move || handler_stop.store(true, Ordering::SeqCst))
+    ctrlc::set_handler(move || on_stop_request(&handler_stop))
         .context("cannot install the SIGINT/SIGTERM handler")?;
     let options = IngestOptions {
         roots: args.paths.clone(),
@@ -110,6 +110,34 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
         RunOutcome::Partial => ExitCode::Partial,
         RunOutcome::Interrupted => ExitCode::Interrupted,
     })
+}
+
+/// How long a stopping run may take to finish the letters in progress and commit them.
+const STOP_GRACE: Duration = Duration::from_secs(10);
+
+/// SIGINT/SIGTERM: the first asks the run to stop taking files and commit what it has;
+/// a second, or a run still going after [`STOP_GRACE`] (a worker stuck in a read), ends
+/// the process at once. That is as safe as SIGKILL: the index changes only at commits, and
+/// the next run picks up what this one did not commit.
+fn on_stop_request(stop: &AtomicBool) {
+    let already_stopping = stop.swap(true, Ordering::SeqCst);
+    if already_stopping {
+        exit_now("a second stop request".to_string());
+    }
+    std::thread::spawn(|| {
+        std::thread::sleep(STOP_GRACE);
+        exit_now(format!(
+            "the run did not stop within {} s",
+            STOP_GRACE.as_secs()
+        ));
+    });
+}
+
+fn exit_now(why: String) -> ! {
+    eprintln!(
+        "imr: {why}: exiting at once; the index holds what was committed, the next run does the rest"
+    );
+    std::process::exit(ExitCode::Interrupted as i32)
 }
 
 fn summary_line(report: &RunReport) -> String {

@@ -392,6 +392,87 @@ fn sigterm_stops_the_run_cleanly_and_commits_what_it_has() {
 }
 
 #[test]
+fn a_second_stop_request_ends_the_run_at_once_and_the_next_run_finishes() {
+    let env = TestEnv::new();
+    let letters = env.path().join("letters");
+    let total = 3000;
+    write_letters(&env, "letters", 0..total);
+    let mut run = spawn_index(&env, &letters, &["--commit-every", "100"]);
+    wait_for("a first commit", || index_generation(&env) >= 2);
+    for _ in 0..2 {
+        let signalled = Command::new("kill")
+            .args(["-TERM", &run.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(signalled.success());
+    }
+    let status = run.wait().expect("the run ends");
+    assert_eq!(status.code(), Some(130));
+    let finish = index(&env, &letters).expect_code(0);
+    assert_eq!(
+        count(&finish, "letters_total"),
+        total as u64,
+        "nothing lost or doubled"
+    );
+}
+
+#[test]
+fn files_that_vanish_or_shrink_after_the_walk_are_listed_or_read_as_they_are_now() {
+    let env = TestEnv::new();
+    let letters = env.path().join("letters");
+    let total = 3000;
+    write_letters(&env, "letters", 0..total);
+    // Sorted last, so with one worker they are read after the first commits.
+    let vanishing = env.write("letters/zz/vanishing.txt", letter(total));
+    let shrinking = env.write("letters/zz/shrinking.txt", letter(total + 1));
+    let report_path = env.path().join("report.json");
+    let report_arg = report_path.display().to_string();
+    let mut run = spawn_index(
+        &env,
+        &letters,
+        &[
+            "--threads",
+            "1",
+            "--commit-every",
+            "100",
+            "--report",
+            &report_arg,
+        ],
+    );
+    wait_for("a first commit", || index_generation(&env) >= 2);
+    std::fs::remove_file(&vanishing).expect("remove");
+    std::fs::write(&shrinking, "").expect("truncate");
+    let status = run.wait().expect("the run ends");
+    assert_eq!(status.code(), Some(3), "the vanished file failed");
+    let report: Value =
+        serde_json::from_slice(&std::fs::read(&report_path).expect("report written"))
+            .expect("JSON");
+    assert_eq!(report["counts"]["added"], total, "{report}");
+    let listed = |name: &str| {
+        report["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .find(|file| {
+                file["path"]
+                    .as_str()
+                    .is_some_and(|path| path.ends_with(name))
+            })
+            .map(|file| (file["status"].clone(), file["reason"].clone()))
+            .unwrap_or_else(|| panic!("{name} is not listed: {report}"))
+    };
+    let (status, reason) = listed("vanishing.txt");
+    assert_eq!(status, "failed");
+    assert!(
+        reason.as_str().is_some_and(|r| r.contains("No such file")),
+        "{reason}"
+    );
+    let (status, reason) = listed("shrinking.txt");
+    assert_eq!(status, "not_a_letter");
+    assert_eq!(reason, "empty file");
+}
+
+#[test]
 fn letters_indexed_in_parallel_are_never_lost_to_out_of_order_deletes() {
     for _ in 0..5 {
         let env = TestEnv::new();
