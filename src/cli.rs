@@ -131,9 +131,24 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
 
+    /// Where a word that names no field looks: the decision's own item and rationale
+    /// (decision), or also its letter's summary and diagnoses (letter). Name a field to
+    /// search it in any scope: summary:epidural.
+    #[arg(long, value_enum, default_value_t = Scope::Decision)]
+    pub scope: Scope,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// Where a word of a query that names no field looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Scope {
+    /// The decision's own text: its item and rationale.
+    Decision,
+    /// Also the letter's text: its summary and diagnoses.
+    Letter,
 }
 
 /// `imr parse`.

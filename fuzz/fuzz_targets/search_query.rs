@@ -6,6 +6,7 @@
 use imr_search::index::LetterIndex;
 use imr_search::ingest::{index_paths, IngestOptions, Progress};
 use imr_search::letter::Vocabulary;
+use imr_search::schema::TextScope;
 use imr_search::search::{search, SearchRequest};
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
@@ -58,6 +59,11 @@ fuzz_target!(|data: &[u8]| {
         facets,
         limit: 10,
         offset: 0,
+        scope: if data.len() % 2 == 0 {
+            TextScope::Decision
+        } else {
+            TextScope::Letter
+        },
     };
     let _ = search(&INDEX.1, &request);
 });

@@ -44,6 +44,10 @@ pub struct FieldDefinition {
     /// Searched by query terms that name no field.
     #[serde(default)]
     pub search: bool,
+    /// Whose text a `search` field holds: the decision's own (searched by default) or its
+    /// letter's (searched when named, or with `--scope letter`).
+    #[serde(default)]
+    pub scope: TextScope,
     /// Allowed in `--facet`.
     #[serde(default)]
     pub facet: bool,
@@ -56,6 +60,17 @@ pub struct FieldDefinition {
     /// What the field means, for readers of the schema file.
     #[serde(default)]
     pub doc: Option<String>,
+}
+
+/// Whose text a searched field holds, and so when a word that names no field looks in it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextScope {
+    /// The decision's own text (its item, its rationale): always searched.
+    #[default]
+    Decision,
+    /// The letter's text (its summary, its diagnoses): searched with `--scope letter`.
+    Letter,
 }
 
 /// The value types a field can have.

@@ -4,7 +4,7 @@
 
 mod definition;
 
-pub use definition::{FieldDefinition, FieldType, SchemaDefinition};
+pub use definition::{FieldDefinition, FieldType, SchemaDefinition, TextScope};
 
 use crate::error::SchemaError;
 use tantivy::schema::{

@@ -7,6 +7,7 @@ pub mod query;
 
 use crate::error::SearchError;
 use crate::index::LetterIndex;
+use crate::schema::TextScope;
 pub use facets::FacetCounts;
 pub use hits::{Hit, Snippet};
 use tantivy::collector::{Count, TopDocs};
@@ -24,6 +25,8 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Hits to skip first.
     pub offset: usize,
+    /// Where a word that names no field looks: the decision's own text, or its letter's too.
+    pub scope: TextScope,
 }
 
 /// The outcome of a search.
@@ -47,7 +50,7 @@ pub fn search(index: &LetterIndex, request: &SearchRequest) -> Result<SearchResu
         .collect::<Result<Vec<_>, _>>()?;
     let searcher = index.searcher().map_err(SearchError::Tantivy)?;
     let text_query = match request.query.as_deref().filter(|q| !q.trim().is_empty()) {
-        Some(text) => Some(query::parse_query_string(index, text)?),
+        Some(text) => Some(query::parse_query_string(index, text, request.scope)?),
         None => None,
     };
     let query = query::build_query(index, &searcher, text_query.as_deref(), &request.filters)?;

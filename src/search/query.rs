@@ -6,7 +6,7 @@ use crate::error::SearchError;
 use crate::index::LetterIndex;
 use crate::ingest::document::day_to_datetime;
 use crate::letter::dates::parse_date;
-use crate::schema::{FieldType, SchemaField};
+use crate::schema::{FieldType, SchemaField, TextScope};
 use regex::Regex;
 use std::ops::Bound;
 use std::sync::LazyLock;
@@ -46,13 +46,21 @@ pub fn build_query(
     })
 }
 
-/// Parses the query string with tantivy's syntax; terms that name no field search the
-/// schema's search fields, and all terms must match unless OR says otherwise.
-pub fn parse_query_string(index: &LetterIndex, query: &str) -> Result<Box<dyn Query>, SearchError> {
+/// Parses the query string with tantivy's syntax; all terms must match unless OR says
+/// otherwise. A term that names no field searches the decision's own text (its item and
+/// rationale) or, with [`TextScope::Letter`], its letter's summary and diagnoses too.
+pub fn parse_query_string(
+    index: &LetterIndex,
+    query: &str,
+    scope: TextScope,
+) -> Result<Box<dyn Query>, SearchError> {
     let schema = index.schema();
     let default_fields = schema
         .fields()
-        .filter(|field| field.definition.search)
+        .filter(|field| {
+            field.definition.search
+                && (scope == TextScope::Letter || field.definition.scope == TextScope::Decision)
+        })
         .map(|field| field.field)
         .collect();
     let mut parser = QueryParser::for_index(index.tantivy(), default_fields);

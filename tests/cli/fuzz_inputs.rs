@@ -5,6 +5,7 @@
 use imr_search::index::LetterIndex;
 use imr_search::ingest::{index_paths, parse_bytes, FileOutcome, IngestOptions, Progress};
 use imr_search::letter::Vocabulary;
+use imr_search::schema::TextScope;
 use imr_search::search::{search, SearchRequest};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -80,6 +81,7 @@ fn every_kept_query_input_is_answered_or_refused() {
             facets: vec!["decision".to_string(), "category".to_string()],
             limit: 10,
             offset: 0,
+            scope: TextScope::Letter,
         };
         let started = Instant::now();
         if search(&index, &request).is_ok() {

@@ -325,3 +325,57 @@ fn hit_key(hit: &Value) -> String {
         hit["decision_index"]
     )
 }
+
+/// The items and rationales of a search's hits, and its decision facet.
+fn items_of(env: &TestEnv, args: &[&str]) -> (Vec<(String, String)>, Value) {
+    let mut all = vec![
+        "search", "--facet", "decision", "--limit", "50", "--format", "json",
+    ];
+    all.extend_from_slice(args);
+    let results = env.imr(all).expect_code(0).json();
+    let hits = results["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|hit| {
+            let text = |name: &str| hit[name].as_str().unwrap_or_default().to_lowercase();
+            (text("item"), text("rationale"))
+        })
+        .collect();
+    (hits, results["facets"]["decision"].clone())
+}
+
+#[test]
+fn a_word_only_in_a_letters_summary_no_longer_counts_its_other_decisions() {
+    let env = TestEnv::new();
+    env.imr(["index", "sample-data"]).expect_code(0);
+    let (own, facet) = items_of(&env, &["epidural"]);
+    assert!(!own.is_empty());
+    for (item, rationale) in &own {
+        assert!(
+            item.contains("epidural") || rationale.contains("epidural"),
+            "a decision that does not mention it: {item}"
+        );
+    }
+    let counted: u64 = facet
+        .as_object()
+        .expect("counts")
+        .values()
+        .filter_map(Value::as_u64)
+        .sum();
+    assert_eq!(
+        counted,
+        own.len() as u64,
+        "the counts are of those decisions"
+    );
+
+    // The Tramadol refill's letter mentions a past epidural only in its summary.
+    let tramadol =
+        |hits: &[(String, String)]| hits.iter().any(|(item, _)| item.contains("tramadol"));
+    assert!(!tramadol(&own));
+    let (named, _) = items_of(&env, &["summary:epidural"]);
+    assert!(tramadol(&named), "a named summary is searched");
+    let (letter, _) = items_of(&env, &["--scope", "letter", "epidural"]);
+    assert!(tramadol(&letter), "the letter scope searches the summary");
+    assert!(letter.len() > own.len());
+}
