@@ -6,6 +6,7 @@
 //! QUERIES.tsv: name <TAB> query <TAB> filters (comma-separated) <TAB> facets (comma-separated)
 
 use imr_search::index::LetterIndex;
+use imr_search::schema::TextScope;
 use imr_search::search::{search, SearchRequest};
 use std::path::Path;
 use std::time::Instant;
@@ -42,6 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             facets: list(3),
             limit: 10,
             offset: 0,
+            scope: TextScope::Decision,
         };
         let mut milliseconds = Vec::with_capacity(runs);
         let mut total_hits = 0;
