@@ -33,6 +33,18 @@ pub enum Command {
     Parse(ParseArgs),
     /// Show the index: location, schema version, letters and decisions, size, last run.
     Status(StatusArgs),
+    /// Print a completion script for a shell, e.g. `imr completions bash > ~/.local/share/bash-completion/completions/imr`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `imr man > ~/.local/share/man/man1/imr.1`.
+    Man,
+}
+
+/// `imr completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 const SEARCH_EXAMPLES: &str = "\

@@ -2,6 +2,7 @@
 //! configuration and returns the exit code; this module only dispatches.
 
 mod index;
+mod manual;
 mod parse;
 mod search;
 mod status;
@@ -12,11 +13,18 @@ use crate::exit::ExitCode;
 
 /// Runs the command the user asked for.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // These describe imr itself and need no index or configuration.
+    match &cli.command {
+        Command::Completions(args) => return manual::completions(args.shell),
+        Command::Man => return manual::man_page(),
+        _ => {}
+    }
     let config = Config::resolve(cli.index, cli.vocab)?;
     match cli.command {
         Command::Index(args) => index::run(&args, &config),
         Command::Search(args) => search::run(&args, &config),
         Command::Parse(args) => parse::run(&args, &config),
         Command::Status(args) => status::run(&args, &config),
+        Command::Completions(_) | Command::Man => Ok(ExitCode::Success),
     }
 }

@@ -9,5 +9,6 @@ mod faults;
 mod fixtures;
 mod fuzz_inputs;
 mod hostile;
+mod manual;
 mod search;
 mod vocab;
