@@ -33,10 +33,28 @@ pub enum Command {
     Parse(ParseArgs),
     /// Show the index: location, schema version, letters and decisions, size, last run.
     Status(StatusArgs),
+    /// Show one letter: its fields, then every decision with its guidelines and rationale.
+    Show(ShowArgs),
     /// Print a completion script for a shell, e.g. `imr completions bash > ~/.local/share/bash-completion/completions/imr`.
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `imr man > ~/.local/share/man/man1/imr.1`.
     Man,
+}
+
+/// `imr show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A case number (CM14-0123456: every indexed letter that states it) or a letter file.
+    #[arg(value_name = "CASE_NUMBER|PATH")]
+    pub letter: String,
+
+    /// Print the letter's text as it was indexed, instead of its fields.
+    #[arg(long)]
+    pub text: bool,
+
+    /// Output format of the fields.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table, conflicts_with = "text")]
+    pub format: SummaryFormat,
 }
 
 /// `imr completions`.

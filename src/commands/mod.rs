@@ -5,6 +5,7 @@ mod index;
 mod manual;
 mod parse;
 mod search;
+mod show;
 mod status;
 
 use crate::cli::{Cli, Command};
@@ -25,6 +26,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&args, &config),
         Command::Parse(args) => parse::run(&args, &config),
         Command::Status(args) => status::run(&args, &config),
+        Command::Show(args) => show::run(&args, &config),
         Command::Completions(_) | Command::Man => Ok(ExitCode::Success),
     }
 }

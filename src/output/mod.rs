@@ -1,6 +1,8 @@
-//! Writers for search results: a table for people, JSON, NDJSON and CSV for scripts.
+//! Writers for search results (a table for people, JSON, NDJSON and CSV for scripts), for
+//! letter cards (`imr show`) and for the parse quality report.
 //! Colour only where `colour` says so (a terminal, and never with NO_COLOR).
 
+mod card;
 mod csv;
 mod json;
 mod quality;
@@ -26,4 +28,5 @@ pub fn write_results(
     }
 }
 
+pub use card::{write_cards, write_json as write_cards_json, LetterCard};
 pub use quality::write as write_quality_report;

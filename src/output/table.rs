@@ -119,7 +119,7 @@ fn marked(snippet: &Snippet, colour: bool) -> String {
 }
 
 /// Word-wraps `text` to lines of at most `width` visible characters.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut line_width = 0;

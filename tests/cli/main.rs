@@ -11,4 +11,5 @@ mod fuzz_inputs;
 mod hostile;
 mod manual;
 mod search;
+mod show;
 mod vocab;
