@@ -48,7 +48,7 @@ pub struct ShowArgs {
     #[arg(value_name = "CASE_NUMBER|PATH")]
     pub letter: String,
 
-    /// Print the letter's text as it was indexed, instead of its fields.
+    /// Print the text of the letter file (as it is on disk now) instead of its fields.
     #[arg(long)]
     pub text: bool,
 

@@ -77,7 +77,7 @@ impl LetterIndex {
             path: path.to_path_buf(),
             cause: source,
         })?;
-        let files = index_folder_files(path)?;
+        let files = index_files_in(path)?;
         if rebuild && files.iter().any(|name| name == "meta.json") {
             match LetterIndex::open(path) {
                 Err(IndexError::SchemaVersion { .. } | IndexError::Damaged { .. }) => {
@@ -259,30 +259,44 @@ fn is_index_file(name: &str) -> bool {
         || name.starts_with("imr-")
 }
 
-/// The names in an index folder, all of which must be the index's own.
-fn index_folder_files(path: &Path) -> Result<Vec<String>, IndexError> {
+/// The index's own files in its folder. A folder without an index (no `meta.json`) that
+/// holds anything else is refused, so no index is written among a user's files; beside an
+/// index, other files (a `.DS_Store`, a note) are left alone.
+fn index_files_in(path: &Path) -> Result<Vec<String>, IndexError> {
     let listing_failed = |source| IndexError::IndexFolder {
         doing: "list",
         path: path.to_path_buf(),
         cause: source,
     };
-    let mut names = Vec::new();
+    let mut index_files = Vec::new();
+    let mut other = None;
     for entry in std::fs::read_dir(path).map_err(listing_failed)? {
-        let entry = entry.map_err(listing_failed)?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !is_index_file(&name) {
-            return Err(IndexError::NotAnIndexFolder {
-                path: path.to_path_buf(),
-                example: name,
-            });
+        let name = entry
+            .map_err(listing_failed)?
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        if is_index_file(&name) {
+            index_files.push(name);
+        } else {
+            other.get_or_insert(name);
         }
-        names.push(name);
     }
-    Ok(names)
+    let has_index = index_files.iter().any(|name| name == "meta.json");
+    match other {
+        Some(example) if !has_index => Err(IndexError::NotAnIndexFolder {
+            path: path.to_path_buf(),
+            example,
+        }),
+        _ => Ok(index_files),
+    }
 }
 
-/// Removes an index's files (all of them the index's own, as [`index_folder_files`] found).
+/// Removes an index's own files (as [`index_files_in`] found them), `meta.json` last, so
+/// that a removal that fails part-way still leaves a folder that reads as an index.
 fn remove_files(path: &Path, names: &[String]) -> Result<(), IndexError> {
+    let mut names: Vec<&String> = names.iter().collect();
+    names.sort_by_key(|name| *name == "meta.json");
     for name in names {
         std::fs::remove_file(path.join(name)).map_err(|source| IndexError::IndexFolder {
             doing: "remove",

@@ -14,7 +14,7 @@ fn main() -> std::process::ExitCode {
         // command-line tools do.
         Err(error) if is_broken_pipe(&error) => ExitCode::Success.into(),
         Err(error) => {
-            eprintln!("imr: error: {error:#}");
+            imr_search::note!("imr: error: {error:#}");
             let locked = matches!(error.downcast_ref(), Some(IndexError::Locked { .. }));
             if locked {
                 ExitCode::Locked

@@ -27,8 +27,9 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
     }
     let index = LetterIndex::open_or_create(&config.index_path, args.full)?;
     let stop = Arc::new(AtomicBool::new(false));
-    let handler_stop = Arc::clone(&stop);
-    ctrlc::set_handler(move || on_stop_request(&handler_stop))
+    let committing = Arc::new(AtomicBool::new(false));
+    let (handler_stop, handler_committing) = (Arc::clone(&stop), Arc::clone(&committing));
+    ctrlc::set_handler(move || on_stop_request(&handler_stop, &handler_committing))
         .context("cannot install the SIGINT/SIGTERM handler")?;
     let options = IngestOptions {
         roots: args.paths.clone(),
@@ -41,7 +42,7 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
         commit_every_letters: args.commit_every,
         commit_interval: Duration::from_secs(args.commit_interval),
     };
-    let display = ProgressDisplay::new(config.progress_bar);
+    let display = ProgressDisplay::new(config.progress_bar, committing);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.map_or(0, |threads| threads as usize))
         .build()
@@ -72,10 +73,10 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
             FileStatus::Duplicate => "duplicate",
             FileStatus::Skipped => "skipped",
         };
-        eprintln!("imr: {} ({status}): {}", file.path.display(), file.reason);
+        crate::note!("imr: {} ({status}): {}", file.path.display(), file.reason);
     }
     for shared in &report.shared_case_numbers {
-        eprintln!(
+        crate::note!(
             "imr: case number {} is stated by {} letters (all kept): {}",
             shared.case_number,
             shared.paths.len(),
@@ -83,21 +84,21 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
         );
     }
     if let Some(aside) = &report.manifest_set_aside {
-        eprintln!(
+        crate::note!(
             "imr: the manifest could not be read ({}); it was moved to {} and rebuilt from the index",
             aside.reason,
             aside.path.display()
         );
     }
     if report.vocabulary_changed {
-        eprintln!(
+        crate::note!(
             "imr: the vocabulary changed since the index was built: every letter was read again"
         );
     }
     if let Some(line) = unknowns_line(&report) {
-        eprintln!("{line}");
+        crate::note!("{line}");
     }
-    eprintln!("{}", summary_line(&report));
+    crate::note!("{}", summary_line(&report));
     if args.format == ReportFormat::Json {
         writeln!(
             std::io::stdout().lock(),
@@ -116,25 +117,29 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
 const STOP_GRACE: Duration = Duration::from_secs(10);
 
 /// SIGINT/SIGTERM: the first asks the run to stop taking files and commit what it has;
-/// a second, or a run still going after [`STOP_GRACE`] (a worker stuck in a read), ends
-/// the process at once. That is as safe as SIGKILL: the index changes only at commits, and
-/// the next run picks up what this one did not commit.
-fn on_stop_request(stop: &AtomicBool) {
+/// a second, or a run still reading files [`STOP_GRACE`] later (a worker stuck in a read),
+/// ends the process at once. That is as safe as SIGKILL: the index changes only at
+/// commits, and the next run picks up what this one did not commit. A run that has moved
+/// on to its final commit is left to finish it.
+fn on_stop_request(stop: &AtomicBool, committing: &Arc<AtomicBool>) {
     let already_stopping = stop.swap(true, Ordering::SeqCst);
     if already_stopping {
         exit_now("a second stop request".to_string());
     }
-    std::thread::spawn(|| {
+    let committing = Arc::clone(committing);
+    std::thread::spawn(move || {
         std::thread::sleep(STOP_GRACE);
-        exit_now(format!(
-            "the run did not stop within {} s",
-            STOP_GRACE.as_secs()
-        ));
+        if !committing.load(Ordering::SeqCst) {
+            exit_now(format!(
+                "the run did not stop within {} s",
+                STOP_GRACE.as_secs()
+            ));
+        }
     });
 }
 
 fn exit_now(why: String) -> ! {
-    eprintln!(
+    crate::note!(
         "imr: {why}: exiting at once; the index holds what was committed, the next run does the rest"
     );
     std::process::exit(ExitCode::Interrupted as i32)
@@ -197,10 +202,12 @@ struct ProgressDisplay {
     bar: Option<ProgressBar>,
     letters: AtomicU64,
     decisions: AtomicU64,
+    /// Set once every file is done and the run commits.
+    committing: Arc<AtomicBool>,
 }
 
 impl ProgressDisplay {
-    fn new(on_terminal: bool) -> ProgressDisplay {
+    fn new(on_terminal: bool, committing: Arc<AtomicBool>) -> ProgressDisplay {
         let bar = on_terminal.then(|| {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
@@ -216,6 +223,7 @@ impl ProgressDisplay {
             bar,
             letters: AtomicU64::new(0),
             decisions: AtomicU64::new(0),
+            committing,
         }
     }
 
@@ -241,5 +249,9 @@ impl Progress for ProgressDisplay {
         let decisions = self.decisions.fetch_add(decisions, Ordering::Relaxed) + decisions;
         bar.inc(1);
         bar.set_message(format!("{letters} letters, {decisions} decisions"));
+    }
+
+    fn files_done(&self) {
+        self.committing.store(true, Ordering::SeqCst);
     }
 }

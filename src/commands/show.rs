@@ -43,7 +43,7 @@ pub fn run(args: &ShowArgs, config: &Config) -> anyhow::Result<ExitCode> {
     };
     let results = search(&index, &request)?;
     if results.hits.is_empty() {
-        eprintln!("imr: no indexed letter for {what}");
+        crate::note!("imr: no indexed letter for {what}");
         return Ok(ExitCode::NoHits);
     }
     let mut by_path: BTreeMap<String, Vec<&Hit>> = BTreeMap::new();
@@ -60,7 +60,7 @@ pub fn run(args: &ShowArgs, config: &Config) -> anyhow::Result<ExitCode> {
         .collect();
     let mut out = std::io::stdout().lock();
     if letters.len() > 1 {
-        eprintln!("imr: {what} is stated by {} letters", letters.len());
+        crate::note!("imr: {what} is stated by {} letters", letters.len());
     }
     if args.text {
         for letter in &letters {

@@ -53,6 +53,8 @@ pub trait Progress: Sync {
     fn walked(&self, files: u64);
     /// One file is done.
     fn file_done(&self, letters: u64, decisions: u64);
+    /// Every file is done; the run now commits and brings its manifest up to date.
+    fn files_done(&self) {}
 }
 
 /// Runs an index run over `options.roots`. Stops taking new files once `stop` is set, and
@@ -115,6 +117,7 @@ pub fn index_paths(
         .map(|file| run.process(file, &on_disk))
         .try_reduce(Tally::default, |a, b| Ok(a.merge(b)))?
         .merge(tally);
+    progress.files_done();
     run.commit()?;
 
     let Run {

@@ -238,9 +238,15 @@ fn first_block_line(labels: &Labels, section: &str) -> Option<usize> {
     None
 }
 
-/// The byte offset of `part`, a slice of `text`, in `text`.
+/// The byte offset of `part`, a slice of `text`, in `text`; the end of `text` for any
+/// other string, so slicing with it never panics.
 fn offset_in(text: &str, part: &str) -> usize {
-    (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
+    let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    if start <= text.len() && text.is_char_boundary(start) {
+        start
+    } else {
+        text.len()
+    }
 }
 
 /// The summary without the disclaimer that introduces a quoted UR summary, and without

@@ -298,7 +298,7 @@ impl Vocabulary {
                             label_rows.push((row.form, row.pattern, row.label));
                         }
                     }
-                    _ => {
+                    "guidelines.toml" => {
                         let file: GuidelineFile = parse_toml(text).map_err(problem)?;
                         for row in file.family {
                             let groups = TermGroups::new(&row.all)
@@ -308,6 +308,9 @@ impl Vocabulary {
                                 .extend(row.examples.into_iter().map(|e| (e, row.family)));
                             guideline_families.push((groups, row.family));
                         }
+                    }
+                    other => {
+                        return Err(problem(format!("no reader for a vocabulary file {other}")))
                     }
                 }
             }
@@ -417,11 +420,14 @@ impl Vocabulary {
     }
 }
 
+/// Where a form's tables are kept: its place in [`LetterForm::ALL`].
 fn form_index(form: LetterForm) -> usize {
-    LetterForm::ALL
-        .iter()
-        .position(|&known| known == form)
-        .unwrap_or_default()
+    match form {
+        LetterForm::L1 => 0,
+        LetterForm::L2 => 1,
+        LetterForm::L2Early => 2,
+        LetterForm::L3 => 3,
+    }
 }
 
 /// The `(pattern, value)` rows of one form, in file order.

@@ -66,7 +66,6 @@ fn write_card(out: &mut dyn Write, letter: &LetterCard<'_>) -> io::Result<()> {
         ("reviewer", "reviewer_specialties"),
         ("body parts", "body_parts"),
         ("diagnoses", "diagnoses"),
-        ("truncated", "truncated"),
     ];
     for (label, name) in labelled {
         let value = first.text(name);
@@ -74,12 +73,24 @@ fn write_card(out: &mut dyn Write, letter: &LetterCard<'_>) -> io::Result<()> {
             write_wrapped(out, &format!("{label}: {value}"))?;
         }
     }
+    if first.text("truncated") == "true" {
+        write_wrapped(out, "truncated: the file stops before the letter ends")?;
+    }
     let summary = first.text("summary");
     if !summary.is_empty() {
         writeln!(out)?;
         write_wrapped(out, &format!("summary: {summary}"))?;
     }
-    for (number, decision) in letter.decisions.iter().enumerate() {
+    if letter.decisions.iter().all(|hit| !has_decision(hit)) {
+        writeln!(out)?;
+        write_wrapped(out, "no decisions were read from this letter")?;
+    }
+    for (number, decision) in letter
+        .decisions
+        .iter()
+        .filter(|hit| has_decision(hit))
+        .enumerate()
+    {
         writeln!(out)?;
         let verdict = [decision.text("decision"), decision.text("category")]
             .into_iter()
@@ -110,6 +121,12 @@ fn write_card(out: &mut dyn Write, letter: &LetterCard<'_>) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether a document holds a decision: a letter whose items were all lost keeps one
+/// document without item fields, so that its letter is still found.
+fn has_decision(hit: &Hit) -> bool {
+    !hit.text("item").is_empty() || !hit.text("decision").is_empty()
 }
 
 fn or_none(text: String) -> String {
@@ -148,6 +165,7 @@ fn letter_json(letter: &LetterCard<'_>) -> Value {
     let decisions = letter
         .decisions
         .iter()
+        .filter(|hit| has_decision(hit))
         .map(|hit| {
             let decision: Map<String, Value> = DECISION_FIELDS
                 .iter()

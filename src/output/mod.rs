@@ -30,3 +30,13 @@ pub fn write_results(
 
 pub use card::{write_cards, write_json as write_cards_json, LetterCard};
 pub use quality::write as write_quality_report;
+
+/// Writes a line to standard error, like `eprintln!`, but quietly gives up when standard
+/// error is gone (`imr index DIR 2>&1 | head -1`) instead of panicking.
+#[macro_export]
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}

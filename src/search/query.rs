@@ -72,9 +72,25 @@ pub fn parse_query_string(
         .collect();
     check_shape(query).map_err(SearchError::Query)?;
     let query = with_full_timestamps(query, &date_fields);
-    parser
-        .parse_query(&query)
-        .map_err(|error| SearchError::Query(describe_query_error(index, error)))
+    // tantivy's parser recurses per level of nesting; a stack of its own keeps any depth
+    // the shape check misses an error, not an abort.
+    let parsed = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(PARSER_STACK_BYTES)
+            .spawn_scoped(scope, || parser.parse_query(&query))
+            .map(|thread| thread.join())
+    });
+    match parsed {
+        Ok(Ok(result)) => {
+            result.map_err(|error| SearchError::Query(describe_query_error(index, error)))
+        }
+        Ok(Err(_)) => Err(SearchError::Query(
+            "the query could not be parsed; simplify it".to_string(),
+        )),
+        Err(error) => Err(SearchError::Query(format!(
+            "cannot start the query parser: {error}"
+        ))),
+    }
 }
 
 /// The longest query string accepted, in bytes: far more than anyone types, and short
@@ -84,6 +100,9 @@ pub const MAX_QUERY_BYTES: usize = 16 * 1024;
 /// The deepest nesting of parentheses accepted: tantivy's parser recurses per level.
 pub const MAX_QUERY_DEPTH: usize = 32;
 
+/// The stack the query parser runs on: far more than [`MAX_QUERY_DEPTH`] levels need.
+const PARSER_STACK_BYTES: usize = 64 * 1024 * 1024;
+
 /// Refuses a query too long or too deeply nested to parse safely.
 fn check_shape(query: &str) -> Result<(), String> {
     if query.len() > MAX_QUERY_BYTES {
@@ -92,10 +111,24 @@ fn check_shape(query: &str) -> Result<(), String> {
             query.len()
         ));
     }
+    let negations = query
+        .split_whitespace()
+        .filter(|word| *word == "NOT")
+        .count();
+    if negations > MAX_QUERY_DEPTH {
+        return Err(format!(
+            "the query has {negations} NOTs; at most {MAX_QUERY_DEPTH} are accepted"
+        ));
+    }
     let mut depth = 0usize;
     let mut in_phrase = false;
+    let mut escaped = false;
     for c in query.chars() {
+        if std::mem::take(&mut escaped) {
+            continue;
+        }
         match c {
+            '\\' => escaped = true,
             '"' => in_phrase = !in_phrase,
             '(' if !in_phrase => {
                 depth += 1;
@@ -194,15 +227,13 @@ fn filter_query(
         .schema()
         .field_where(name.trim(), "--filter", |field| field.is_filterable())?;
     let value = value.trim();
-    if let Some((low, high)) = value.split_once("..") {
-        if field.definition.field_type == FieldType::Keyword
-            || field.definition.field_type == FieldType::Bool
-        {
-            return Err(problem(format!(
-                "'{}' takes one value, not a range",
-                field.definition.name
-            )));
-        }
+    // A keyword value may hold "..", as a path does ("../letters/a.txt"): only numbers
+    // and dates have ranges.
+    let ranged = matches!(
+        field.definition.field_type,
+        FieldType::Integer | FieldType::Date
+    );
+    if let Some((low, high)) = value.split_once("..").filter(|_| ranged) {
         let bound = |text: &str| -> Result<Bound<Term>, SearchError> {
             if text.trim().is_empty() {
                 Ok(Bound::Unbounded)
@@ -305,5 +336,11 @@ mod tests {
         );
         assert!(check_shape(&"a ".repeat(MAX_QUERY_BYTES)).is_err());
         assert!(check_shape("cervical AND (epidural OR esi)").is_ok());
+        let escaped_quote = format!("a\\\" {}x{}", "(".repeat(100), ")".repeat(100));
+        assert!(
+            check_shape(&escaped_quote).is_err(),
+            "an escaped quote opens no phrase"
+        );
+        assert!(check_shape(&"NOT ".repeat(1000)).is_err());
     }
 }

@@ -209,6 +209,17 @@ fn an_index_folder_holding_other_files_is_refused_and_left_alone() {
 }
 
 #[test]
+fn a_stray_file_beside_an_index_is_left_alone() {
+    let env = TestEnv::new();
+    env.imr(["index", "sample-data"]).expect_code(0);
+    let stray = env.index_dir().join(".DS_Store");
+    std::fs::write(&stray, "finder").expect("write");
+    env.imr(["index", "sample-data"]).expect_code(0);
+    env.imr(["index", "--full", "sample-data"]).expect_code(0);
+    assert!(stray.exists(), "--full removes only the index's own files");
+}
+
+#[test]
 fn an_index_of_another_schema_version_is_rebuilt_by_full() {
     let env = TestEnv::new();
     let index = ["index", "--format", "json", "sample-data"];

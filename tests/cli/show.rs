@@ -76,3 +76,20 @@ fn a_case_number_stated_by_two_letters_shows_both() {
     assert_eq!(run.json().as_array().map(Vec::len), Some(2));
     assert!(run.stderr.contains("stated by 2 letters"), "{}", run.stderr);
 }
+
+#[test]
+fn a_path_with_dot_dot_is_a_path_not_a_range() {
+    let env = TestEnv::new();
+    env.imr(["index", "sample-data/../sample-data"])
+        .expect_code(0);
+    let shown = env
+        .imr([
+            "show",
+            "sample-data/../sample-data/l1-cervical-esi.txt",
+            "--format",
+            "json",
+        ])
+        .expect_code(0)
+        .json();
+    assert_eq!(shown.as_array().map(Vec::len), Some(1));
+}
