@@ -6,7 +6,7 @@
 //! run picks up where it stopped.
 
 use super::document::{letter_documents, DECISION_INDEX_FIELD, PATH_FIELD};
-use super::read::{read_regular_file, ReadProblem, MAX_LETTER_BYTES};
+use super::read::{read_regular_file, ReadProblem};
 use super::report::{Counts, FileStatus, RunOutcome, RunReport, SharedCaseNumber, Tally};
 use super::walk::{file_key, files_under, not_regular_reason, Walked};
 use super::{outcome_of, parse_bytes, FileOutcome};
@@ -437,11 +437,6 @@ impl Run<'_> {
                 tally.counts.unchanged = 1;
                 return Ok((0, 0));
             }
-        }
-        if size > MAX_LETTER_BYTES {
-            let reason =
-                format!("too large for a letter ({size} bytes; letters are a few KiB of text)");
-            return self.not_a_letter(key, previous.as_ref(), size, modified_ns, 0, reason, tally);
         }
         let bytes = match read_regular_file(path) {
             Ok(bytes) => bytes,

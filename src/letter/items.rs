@@ -24,6 +24,9 @@ pub enum Label {
     Rationale,
 }
 
+/// Blank lines a page break may leave inside a wrapped label.
+const MAX_BLANK_LINES_IN_A_LABEL: usize = 4;
+
 /// A compiled table of label patterns that start a line.
 #[derive(Debug)]
 pub struct Labels {
@@ -43,6 +46,34 @@ impl Labels {
             })
             .collect::<Result<_, regex::Error>>()?;
         Ok(Labels { lines })
+    }
+
+    /// The label that starts `lines[0]`, also when its words wrap onto a following line
+    /// ("...Relied Upon by the Claims" / "Administrator: ..."), across the blank lines a
+    /// page break leaves: the label, the rest of its line, and the lines it took.
+    pub fn find_at(&self, lines: &[&str]) -> (Option<(Label, String)>, usize) {
+        let Some(&first) = lines.first() else {
+            return (None, 1);
+        };
+        if let Some((label, rest)) = self.find(first) {
+            return (Some((label, rest.to_string())), 1);
+        }
+        if first.contains(':') || first.trim().is_empty() {
+            return (None, 1);
+        }
+        let next = lines
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(MAX_BLANK_LINES_IN_A_LABEL + 1)
+            .find(|(_, line)| !line.trim().is_empty());
+        if let Some((at, next)) = next {
+            let joined = format!("{} {}", first.trim_end(), next.trim_start());
+            if let Some((label, rest)) = self.find(&joined) {
+                return (Some((label, rest.to_string())), at + 1);
+            }
+        }
+        (None, 1)
     }
 
     /// The label a line starts with, and the rest of the line.

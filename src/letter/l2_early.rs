@@ -162,7 +162,7 @@ fn item_blocks(
     let mut index = 0;
     while index < lines.len() {
         let line = lines[index];
-        let (found, used) = label_at(labels, &lines[index..]);
+        let (found, used) = labels.find_at(&lines[index..]);
         index += used;
         if let Some((label, rest)) = found {
             let rest = rest.as_str();
@@ -194,42 +194,13 @@ fn item_blocks(
         .collect()
 }
 
-/// The label that starts `lines[0]`, also when its words wrap onto the next line ("...
-/// Relied Upon by the Claims" / "Administrator: ..."), with the rest of its line and the
-/// lines it took.
-fn label_at(labels: &Labels, lines: &[&str]) -> (Option<(Label, String)>, usize) {
-    let Some(&first) = lines.first() else {
-        return (None, 1);
-    };
-    if let Some((label, rest)) = labels.find(first) {
-        return (Some((label, rest.to_string())), 1);
-    }
-    // The wrap may straddle a page break, which leaves blank lines between the halves.
-    let next = lines
-        .iter()
-        .enumerate()
-        .skip(1)
-        .take(MAX_BLANK_LINES_IN_A_LABEL + 1)
-        .find(|(_, line)| !line.trim().is_empty());
-    if let Some((at, next)) = next.filter(|_| !first.contains(':') && !first.trim().is_empty()) {
-        let joined = format!("{} {}", first.trim_end(), next.trim_start());
-        if let Some((label, rest)) = labels.find(&joined) {
-            return (Some((label, rest.to_string())), at + 1);
-        }
-    }
-    (None, 1)
-}
-
-/// Blank lines a page break may leave inside a wrapped label.
-const MAX_BLANK_LINES_IN_A_LABEL: usize = 4;
-
 /// Where the first item block of a summary section starts: a "Regarding the request
 /// for" line or a guideline label.
 fn first_block_line(labels: &Labels, section: &str) -> Option<usize> {
     let lines: Vec<&str> = section.split_inclusive('\n').collect();
     let mut start = 0;
     for (index, line) in lines.iter().enumerate() {
-        let opens_block = REGARDING.is_match(line) || label_at(labels, &lines[index..]).0.is_some();
+        let opens_block = REGARDING.is_match(line) || labels.find_at(&lines[index..]).0.is_some();
         if opens_block {
             return Some(start);
         }

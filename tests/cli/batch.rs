@@ -256,6 +256,14 @@ fn spawn_index(env: &TestEnv, folder: &Path, extra: &[&str]) -> std::process::Ch
         .expect("imr starts")
 }
 
+fn send_sigterm(run: &std::process::Child) {
+    let signalled = Command::new("kill")
+        .args(["-TERM", &run.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(signalled.success());
+}
+
 fn wait_for(what: &str, condition: impl Fn() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while !condition() {
@@ -367,11 +375,7 @@ fn sigterm_stops_the_run_cleanly_and_commits_what_it_has() {
         &["--commit-every", "100", "--report", &report_arg],
     );
     wait_for("a first commit", || index_generation(&env) >= 2);
-    let signalled = Command::new("kill")
-        .args(["-TERM", &run.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(signalled.success());
+    send_sigterm(&run);
     let status = run.wait().expect("the run ends");
     assert_eq!(status.code(), Some(130), "interrupted runs exit 130");
     let report: Value =
@@ -399,13 +403,8 @@ fn a_second_stop_request_ends_the_run_at_once_and_the_next_run_finishes() {
     write_letters(&env, "letters", 0..total);
     let mut run = spawn_index(&env, &letters, &["--commit-every", "100"]);
     wait_for("a first commit", || index_generation(&env) >= 2);
-    for _ in 0..2 {
-        let signalled = Command::new("kill")
-            .args(["-TERM", &run.id().to_string()])
-            .status()
-            .expect("kill runs");
-        assert!(signalled.success());
-    }
+    send_sigterm(&run);
+    send_sigterm(&run);
     let status = run.wait().expect("the run ends");
     assert_eq!(status.code(), Some(130));
     let finish = index(&env, &letters).expect_code(0);

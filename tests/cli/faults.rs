@@ -126,57 +126,56 @@ impl Drop for SmallDisk {
     }
 }
 
+/// A small tmpfs and the index path on it; `None`, saying so, where mounting is not allowed.
+fn on_small_disk(env: &TestEnv, size: &str) -> Option<(SmallDisk, String)> {
+    let Some(disk) = SmallDisk::mount(&env.path().join("disk"), size) else {
+        eprintln!("skipped: this machine does not allow mounting a tmpfs (needs root)");
+        return None;
+    };
+    let index = disk.path.join("index").display().to_string();
+    Some((disk, index))
+}
+
+fn with_index(env: &TestEnv, index: &str, args: &[&str]) -> crate::testenv::Run {
+    let mut all = vec!["--index", index];
+    all.extend_from_slice(args);
+    env.imr(all)
+}
+
 #[test]
 fn a_full_disk_fails_the_run_keeps_the_last_commit_and_the_next_run_completes() {
     let env = TestEnv::new();
-    let Some(disk) = SmallDisk::mount(&env.path().join("disk"), "8m") else {
-        eprintln!("skipped: this machine does not allow mounting a tmpfs (needs root)");
+    let Some((disk, index)) = on_small_disk(&env, "8m") else {
         return;
     };
-    let index = disk.path.join("index");
     let few = env.path().join("few");
     std::fs::create_dir_all(&few).expect("mkdir");
     for name in ["l1-cervical-esi.txt", "l1-knee-synvisc-double-spaced.txt"] {
         std::fs::copy(Path::new("sample-data").join(name), few.join(name)).expect("copy");
     }
-    let with_index = |args: &[&Path]| {
-        let mut all: Vec<&Path> = vec![Path::new("--index"), index.as_path()];
-        all.extend_from_slice(args);
-        env.imr(all)
+    let few = few.to_str().expect("a UTF-8 path");
+    let hits = || {
+        with_index(&env, &index, &["search", "--format", "json"])
+            .expect_code(0)
+            .json()["total_hits"]
+            .clone()
     };
-    with_index(&[Path::new("index"), few.as_path()]).expect_code(0);
-    let before = with_index(&[
-        Path::new("search"),
-        Path::new("--format"),
-        Path::new("json"),
-    ])
-    .expect_code(0)
-    .json()["total_hits"]
-        .clone();
+    with_index(&env, &index, &["index", few]).expect_code(0);
+    let before = hits();
     let filler = disk.path.join("filler");
     let _ = Command::new("dd")
         .args(["if=/dev/zero", "bs=1M", "count=64"])
         .arg(format!("of={}", filler.display()))
         .output();
-    let full = with_index(&[Path::new("index"), Path::new("sample-data")]).expect_code(2);
+    let full = with_index(&env, &index, &["index", "sample-data"]).expect_code(2);
     assert!(full.stderr.contains("No space left"), "{}", full.stderr);
-    let during = with_index(&[
-        Path::new("search"),
-        Path::new("--format"),
-        Path::new("json"),
-    ])
-    .expect_code(0)
-    .json()["total_hits"]
-        .clone();
-    assert_eq!(during, before, "the last commit is still what searches see");
+    assert_eq!(hits(), before, "the last commit is still what searches see");
     std::fs::remove_file(&filler).expect("free the space");
-    let healed = with_index(&[
-        Path::new("index"),
-        Path::new("--format"),
-        Path::new("json"),
-        Path::new("sample-data"),
-        few.as_path(),
-    ])
+    let healed = with_index(
+        &env,
+        &index,
+        &["index", "--format", "json", "sample-data", few],
+    )
     .expect_code(0)
     .json();
     assert_eq!(healed["counts"]["letters_total"], 15, "{healed}");
@@ -185,16 +184,10 @@ fn a_full_disk_fails_the_run_keeps_the_last_commit_and_the_next_run_completes() 
 #[test]
 fn an_index_on_a_read_only_file_system_is_searched_but_not_written() {
     let env = TestEnv::new();
-    let Some(disk) = SmallDisk::mount(&env.path().join("disk"), "16m") else {
-        eprintln!("skipped: this machine does not allow mounting a tmpfs (needs root)");
+    let Some((disk, index)) = on_small_disk(&env, "16m") else {
         return;
     };
-    let index = disk.path.join("index");
-    let with_index = |args: &[&str]| {
-        let mut all = vec!["--index", index.to_str().expect("a UTF-8 path")];
-        all.extend_from_slice(args);
-        env.imr(all)
-    };
+    let with_index = |args: &[&str]| with_index(&env, &index, args);
     with_index(&["index", "sample-data"]).expect_code(0);
     assert!(disk.remount_read_only(), "remount read-only");
     with_index(&["search", "epidural"]).expect_code(0);
