@@ -44,6 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             limit: 10,
             offset: 0,
             scope: TextScope::Decision,
+            ..SearchRequest::default()
         };
         let mut milliseconds = Vec::with_capacity(runs);
         let mut total_hits = 0;

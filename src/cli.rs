@@ -29,6 +29,13 @@ pub enum Command {
     /// Search the index: full text, filters and facet counts.
     #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
+    /// Overturn rates by group, each with its 95% confidence interval.
+    #[command(after_help = STATS_EXAMPLES)]
+    Stats(StatsArgs),
+    /// How requests like this one ended: similar past decisions, their overturn rate and
+    /// the guidelines on each side.
+    #[command(after_help = ODDS_EXAMPLES)]
+    Odds(OddsArgs),
     /// Parse letters without indexing and print their fields as JSON, one line per file.
     Parse(ParseArgs),
     /// Show the index: location, schema version, letters and decisions, size, last run.
@@ -167,9 +174,117 @@ pub struct SearchArgs {
     #[arg(long, value_enum, default_value_t = Scope::Decision)]
     pub scope: Scope,
 
+    /// Count decisions, or letters (each letter once, whatever its number of matching items).
+    #[arg(long, value_enum, default_value_t = CountArg::Decisions)]
+    pub count: CountArg,
+
+    /// Order hits by a date or integer field, lowest first; -FIELD for the highest first
+    /// (decisions without a value come last).
+    #[arg(long, value_name = "FIELD|-FIELD", allow_hyphen_values = true)]
+    pub sort: Option<String>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+const STATS_EXAMPLES: &str = "\
+Examples:
+  imr stats 'epidural' --by body_parts
+  imr stats --filter category=injection --by reviewer_guideline --min-count 20
+  imr stats --by category --by reviewer_guideline --format csv
+  imr stats Norco --by decision_date:year --chart norco.svg
+  imr stats --by age:10 --count letters
+
+Each row: decisions, upheld, overturned, the overturn rate and its 95% Wilson interval.
+A decision counts under each value of a multi-valued field (body_parts, reviewer_specialties).
+Exit status: 0 something matched, 1 nothing did, 2 error.";
+
+/// `imr stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Query in tantivy syntax, as for `imr search`; no query counts every decision.
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// Keep only decisions where FIELD=VALUE (or FIELD=LOW..HIGH); repeatable.
+    #[arg(long = "filter", value_name = "FIELD=VALUE")]
+    pub filters: Vec<String>,
+
+    /// Group by FIELD, FIELD:WIDTH for integer bands (age:10) or FIELD:year|quarter|month
+    /// for dates; two or three make a cross table.
+    #[arg(long = "by", value_name = "FIELD[:BUCKET]")]
+    pub by: Vec<String>,
+
+    /// Hide rows with fewer decisions (or letters) than this; the total still counts them.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_count: u64,
+
+    /// Count decisions, or letters (a letter is overturned when any of its matching items was).
+    #[arg(long, value_enum, default_value_t = CountArg::Decisions)]
+    pub count: CountArg,
+
+    /// Where a word that names no field looks, as for `imr search`.
+    #[arg(long, value_enum, default_value_t = Scope::Decision)]
+    pub scope: Scope,
+
+    /// Also draw the rates with their intervals as an SVG chart in FILE (bars, or a line
+    /// for a date grouping).
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
+}
+
+/// Output formats of `imr stats` and `imr odds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// Readable columns.
+    Table,
+    /// One JSON object.
+    Json,
+    /// Comma-separated values with a header row (`imr stats` only).
+    Csv,
+}
+
+/// What counts count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CountArg {
+    /// Each matching decision once.
+    Decisions,
+    /// Each letter with a matching decision once.
+    Letters,
+}
+
+const ODDS_EXAMPLES: &str = "\
+Examples:
+  imr odds 'lumbar epidural steroid injection L4-5'
+  imr odds 'Norco 10/325 #90' --filter age=40..60 --format json
+
+Similar decisions: those of the category the parser gives the text whose item holds at
+least two thirds of the text's words (after stemming), closest first.
+Exit status: 0 similar decisions found, 1 none, 2 error.";
+
+/// `imr odds`.
+#[derive(Debug, Args)]
+pub struct OddsArgs {
+    /// The treatment about to be requested, as it would be written in a letter.
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+
+    /// Keep only decisions where FIELD=VALUE (or FIELD=LOW..HIGH); repeatable.
+    #[arg(long = "filter", value_name = "FIELD=VALUE")]
+    pub filters: Vec<String>,
+
+    /// Closest cases to show.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub cases: usize,
+
+    /// Output format (table or json).
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
 }
 
 /// Where a word of a query that names no field looks.
@@ -179,6 +294,24 @@ pub enum Scope {
     Decision,
     /// Also the letter's text: its summary and diagnoses.
     Letter,
+}
+
+impl From<Scope> for crate::schema::TextScope {
+    fn from(scope: Scope) -> Self {
+        match scope {
+            Scope::Decision => crate::schema::TextScope::Decision,
+            Scope::Letter => crate::schema::TextScope::Letter,
+        }
+    }
+}
+
+impl From<CountArg> for crate::search::CountMode {
+    fn from(count: CountArg) -> Self {
+        match count {
+            CountArg::Decisions => crate::search::CountMode::Decisions,
+            CountArg::Letters => crate::search::CountMode::Letters,
+        }
+    }
 }
 
 /// `imr parse`.

@@ -146,6 +146,16 @@ pub enum SearchError {
         /// What is wrong with it.
         problem: String,
     },
+    /// A `--facet` or `--by` grouping that cannot be counted as written.
+    #[error("invalid {flag} '{argument}': {problem}")]
+    Grouping {
+        /// The argument as given.
+        argument: String,
+        /// The flag it was given to.
+        flag: &'static str,
+        /// What is wrong with it, and what would work.
+        problem: String,
+    },
     /// A field name that cannot be used where it was given.
     #[error(transparent)]
     Field(#[from] SchemaError),

@@ -3,7 +3,8 @@
 //!
 //! The pipeline: [`ingest`] walks folders and reads files, [`letter`] parses each into
 //! fields, [`schema`] (from `index-schema/schema.toml`) says how fields become tantivy
-//! documents in the [`index`], and [`search`] answers queries with hits and facet counts.
+//! documents in the [`index`], [`search`] answers queries with hits and facet counts, and
+//! [`stats`] turns counts into overturn rates with their uncertainty.
 //! The `imr` binary is a thin layer over [`commands`].
 #![warn(missing_docs)]
 
@@ -22,4 +23,5 @@ pub mod output;
 pub mod quality;
 pub mod schema;
 pub mod search;
+pub mod stats;
 pub mod unknowns;

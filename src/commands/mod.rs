@@ -3,9 +3,11 @@
 
 mod index;
 mod manual;
+mod odds;
 mod parse;
 mod search;
 mod show;
+mod stats;
 mod status;
 
 use crate::cli::{Cli, Command};
@@ -25,6 +27,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Index(args) => index::run(&args, &config),
         Command::Search(args) => search::run(&args, &config),
         Command::Parse(args) => parse::run(&args, &config),
+        Command::Stats(args) => stats::run(&args, &config),
+        Command::Odds(args) => odds::run(&args, &config),
         Command::Status(args) => status::run(&args, &config),
         Command::Show(args) => show::run(&args, &config),
         Command::Completions(_) | Command::Man => Ok(ExitCode::Success),

@@ -1,12 +1,11 @@
 //! `imr search [QUERY]`: runs one search and writes it in the chosen format; exit status 0
 //! when something matched, 1 when nothing did (like grep).
 
-use crate::cli::{Scope, SearchArgs};
+use crate::cli::SearchArgs;
 use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::index::LetterIndex;
 use crate::output::write_results;
-use crate::schema::TextScope;
 use crate::search::{search, SearchRequest};
 use std::io::Write;
 
@@ -19,10 +18,9 @@ pub fn run(args: &SearchArgs, config: &Config) -> anyhow::Result<ExitCode> {
         facets: args.facets.clone(),
         limit: args.limit,
         offset: args.offset,
-        scope: match args.scope {
-            Scope::Decision => TextScope::Decision,
-            Scope::Letter => TextScope::Letter,
-        },
+        scope: args.scope.into(),
+        count: args.count.into(),
+        sort: args.sort.clone(),
     };
     let results = search(&index, &request)?;
     let stdout = std::io::stdout();

@@ -14,7 +14,7 @@ pub fn write(out: &mut dyn Write, results: &SearchResults) -> io::Result<()> {
     header.push("snippet");
     writer.write_record(&header)?;
     for hit in &results.hits {
-        let mut row = vec![hit.score.to_string()];
+        let mut row = vec![hit.score.map(|score| score.to_string()).unwrap_or_default()];
         row.extend(hit.fields.values().map(cell));
         row.push(
             hit.snippet

@@ -1,4 +1,5 @@
-//! JSON output: one object (`total_hits`, `hits`, `facets`), or one hit per line.
+//! JSON output: one object (`total_hits`, `count`, `total_letters` when letters are
+//! counted, `hits`, `facets`), or one hit per line.
 
 use crate::search::SearchResults;
 use serde_json::{json, Map, Value};
@@ -19,11 +20,16 @@ fn results_json(results: &SearchResults) -> Value {
             (facet.field.clone(), Value::Object(counts))
         })
         .collect();
-    json!({
+    let mut object = json!({
         "total_hits": results.total_hits,
+        "count": results.count,
         "hits": results.hits,
         "facets": facets,
-    })
+    });
+    if let Some(letters) = results.total_letters {
+        object["total_letters"] = Value::from(letters);
+    }
+    object
 }
 
 pub fn write(out: &mut dyn Write, results: &SearchResults) -> io::Result<()> {

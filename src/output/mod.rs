@@ -5,7 +5,9 @@
 mod card;
 mod csv;
 mod json;
+pub mod odds;
 mod quality;
+pub mod stats;
 mod table;
 
 use crate::cli::Format;

@@ -1,7 +1,7 @@
 //! The default output: each hit as a short block that fits an 80-column terminal, then
 //! the facet counts as small two-column tables.
 
-use crate::search::{Hit, SearchResults, Snippet};
+use crate::search::{CountMode, Hit, SearchResults, Snippet};
 use std::io::{self, Write};
 
 const WIDTH: usize = 80;
@@ -16,18 +16,20 @@ pub fn write(
     colour: bool,
 ) -> io::Result<()> {
     let shown = results.hits.len();
-    let noun = if results.total_hits == 1 {
-        "decision"
-    } else {
-        "decisions"
+    let noun = |count: u64, one: &'static str, many: &'static str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    let decisions = noun(results.total_hits as u64, "decision", "decisions");
+    let matched = match results.total_letters {
+        Some(letters) => format!("{} match ({decisions})", noun(letters, "letter", "letters")),
+        None => format!("{decisions} match"),
     };
     if shown == 0 {
-        writeln!(out, "{} {noun} match", results.total_hits)?;
+        writeln!(out, "{matched}")?;
     } else {
         writeln!(
             out,
-            "{} {noun} match (showing {}-{})",
-            results.total_hits,
+            "{matched} (showing decisions {}-{})",
             offset + 1,
             offset + shown
         )?;
@@ -46,7 +48,11 @@ pub fn write(
             .max()
             .unwrap_or(0)
             .min(WIDTH - 12);
-        writeln!(out, "{:<value_width$}  {:>8}", facet.field, "decisions")?;
+        let counted = match results.count {
+            CountMode::Decisions => "decisions",
+            CountMode::Letters => "letters",
+        };
+        writeln!(out, "{:<value_width$}  {counted:>8}", facet.field)?;
         if facet.counts.is_empty() {
             writeln!(out, "  (no values)")?;
         }

@@ -15,8 +15,9 @@ use tantivy::{collector::TopDocs, DocAddress, Searcher, TantivyDocument, Term};
 /// One matching decision.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
-    /// Relevance score (1 for every hit of a match-all search).
-    pub score: f32,
+    /// Relevance score (1 for every hit of a match-all search); none when hits are
+    /// sorted by a field.
+    pub score: Option<f32>,
     /// Stored fields by schema name; lists for multi-valued fields, null when absent.
     #[serde(flatten)]
     pub fields: Map<String, Value>,
@@ -92,7 +93,7 @@ impl<'a> HitBuilder<'a> {
     }
 
     /// The hit of one document.
-    pub fn build(&self, score: f32, address: DocAddress) -> tantivy::Result<Hit> {
+    pub fn build(&self, score: Option<f32>, address: DocAddress) -> tantivy::Result<Hit> {
         let document: TantivyDocument = self.searcher.doc(address)?;
         let mut fields = Map::new();
         let mut letter_document: Option<TantivyDocument> = None;

@@ -82,6 +82,7 @@ fn every_kept_query_input_is_answered_or_refused() {
             limit: 10,
             offset: 0,
             scope: TextScope::Letter,
+            ..SearchRequest::default()
         };
         let started = Instant::now();
         if search(&index, &request).is_ok() {
