@@ -78,6 +78,8 @@ Examples:
   imr search '\"epidural steroid\" AND NOT lumbar' --filter decision=overturned
   imr search 'age:[40 TO 50] AND date_of_injury:[2013-01-01 TO 2013-12-31]'
   imr search --filter category=medication --facet reviewer_guideline --format json
+  imr search epidural --count letters --facet age:10 --facet decision_date:year
+  imr search Norco --sort -decision_date
 
 Exit status: 0 hits found, 1 no hits, 2 error.";
 
@@ -156,8 +158,9 @@ pub struct SearchArgs {
     #[arg(long = "filter", value_name = "FIELD=VALUE")]
     pub filters: Vec<String>,
 
-    /// Count matching decisions by the values of FIELD; repeatable.
-    #[arg(long = "facet", value_name = "FIELD")]
+    /// Count matching decisions by the values of FIELD, by band (age:10) or by period
+    /// (decision_date:year|quarter|month); repeatable.
+    #[arg(long = "facet", value_name = "FIELD[:BUCKET]")]
     pub facets: Vec<String>,
 
     /// Hits to show.

@@ -6,6 +6,7 @@ use crate::cli::{StatsArgs, StatsFormat};
 use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::index::LetterIndex;
+use crate::output::chart::write_chart;
 use crate::output::stats as write;
 use crate::stats::{stats, StatsRequest};
 use std::io::Write;
@@ -22,6 +23,9 @@ pub fn run(args: &StatsArgs, config: &Config) -> anyhow::Result<ExitCode> {
         min_count: args.min_count,
     };
     let table = stats(&index, &request)?;
+    if let Some(path) = &args.chart {
+        write_chart(path, &table, &chart_title(args))?;
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
@@ -35,4 +39,19 @@ pub fn run(args: &StatsArgs, config: &Config) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::NoHits
     })
+}
+
+/// The chart's title: what was asked, as the user wrote it (`"Norco" where
+/// body_parts=lumbar`), or "All decisions" when no query or filter narrowed it.
+fn chart_title(args: &StatsArgs) -> String {
+    let asked = match &args.query {
+        Some(query) => format!("\u{201c}{query}\u{201d}"),
+        None if args.filters.is_empty() => return "All decisions".to_string(),
+        None => "Decisions".to_string(),
+    };
+    if args.filters.is_empty() {
+        asked
+    } else {
+        format!("{asked} where {}", args.filters.join(", "))
+    }
 }

@@ -3,6 +3,7 @@
 //! Colour only where `colour` says so (a terminal, and never with NO_COLOR).
 
 mod card;
+pub mod chart;
 mod csv;
 mod json;
 pub mod odds;

@@ -19,8 +19,13 @@ pub fn write_report(out: &mut dyn Write, odds: &Odds) -> io::Result<()> {
     writeln!(out, "Request:  {}", odds.query)?;
     writeln!(
         out,
-        "Similar:  {} decisions of category {} whose item holds {} of the {} words ({})",
+        "Similar:  {} {} of category {} whose item holds {} of the {} words ({})",
         outcome.matched,
+        if outcome.matched == 1 {
+            "decision"
+        } else {
+            "decisions"
+        },
         odds.category,
         odds.words_required,
         odds.words.len(),

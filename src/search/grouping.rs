@@ -89,9 +89,11 @@ impl Grouping {
             (FieldType::Integer, None) => Bucket::Band(1),
             (FieldType::Integer, Some(width)) => match width.parse::<u64>() {
                 Ok(width) if width > 0 => Bucket::Band(width),
-                _ => return Err(problem(format!(
+                _ => {
+                    return Err(problem(format!(
                     "'{width}' is not a band width; give a whole number above 0, as in {name}:10"
-                ))),
+                )))
+                }
             },
             (FieldType::Date, Some(period)) => Bucket::Period(match period {
                 "year" => Period::Year,
@@ -103,9 +105,11 @@ impl Grouping {
                     )))
                 }
             }),
-            (FieldType::Date, None) => return Err(problem(format!(
+            (FieldType::Date, None) => {
+                return Err(problem(format!(
                 "{name} is a date; group it by period: {name}:year, {name}:quarter or {name}:month"
-            ))),
+            )))
+            }
             (_, Some(_)) => {
                 return Err(problem(format!(
                     "{name} takes no ':' suffix; only integer fields (age:10) and dates \

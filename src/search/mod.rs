@@ -120,7 +120,7 @@ pub fn search(index: &LetterIndex, request: &SearchRequest) -> Result<SearchResu
     } else {
         let mut counted = searcher.search(
             &*query.whole,
-            &TallyCollector::new(tables, request.count, false),
+            &TallyCollector::counts(tables, request.count),
         )?;
         let total_letters = match request.count {
             CountMode::Letters => counted

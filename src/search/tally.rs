@@ -15,7 +15,7 @@ use crate::ingest::document::{DECISION_FIELD, DECISION_INDEX_FIELD};
 use serde::Serialize;
 use std::collections::HashMap;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::{BytesColumn, Cardinality, Column, StrColumn};
 use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// What a count counts.
@@ -71,18 +71,28 @@ pub type Table = HashMap<Vec<GroupValue>, Counts>;
 pub struct TallyCollector {
     tables: Vec<Vec<Grouping>>,
     mode: CountMode,
-    decided_only: bool,
+    with_outcomes: bool,
 }
 
 impl TallyCollector {
     /// A collector of one table per entry of `tables`, each grouped by its groupings in
-    /// order. With `decided_only`, documents without a decision (a letter whose items were
-    /// all lost) are not counted.
-    pub fn new(tables: Vec<Vec<Grouping>>, mode: CountMode, decided_only: bool) -> Self {
+    /// order, counting every matching document (facet counts: outcomes are not read).
+    pub fn counts(tables: Vec<Vec<Grouping>>, mode: CountMode) -> Self {
         TallyCollector {
             tables,
             mode,
-            decided_only,
+            with_outcomes: false,
+        }
+    }
+
+    /// Like [`TallyCollector::counts`], but counting decided decisions only, split into
+    /// upheld and overturned; a document without a decision (a letter whose items were
+    /// all lost) is not counted.
+    pub fn outcomes(tables: Vec<Vec<Grouping>>, mode: CountMode) -> Self {
+        TallyCollector {
+            tables,
+            mode,
+            with_outcomes: true,
         }
     }
 }
@@ -163,6 +173,46 @@ impl GroupColumn {
         }
     }
 
+    /// Whether each document has at most one value, so that a block's values can be read
+    /// at once.
+    fn is_single_valued(&self) -> bool {
+        let single = |cardinality: Cardinality| !matches!(cardinality, Cardinality::Multivalued);
+        match self {
+            GroupColumn::Keyword(column) => single(column.ords().get_cardinality()),
+            GroupColumn::Bool(column) => single(column.get_cardinality()),
+            GroupColumn::Integer { column, .. } => single(column.get_cardinality()),
+            GroupColumn::Date { column, .. } => single(column.get_cardinality()),
+            GroupColumn::Absent => true,
+        }
+    }
+
+    /// Puts the slot of each of `docs` in `slots`, in order: for single-valued columns.
+    fn block_slots(&self, docs: &[DocId], slots: &mut Vec<u64>) {
+        let missing = self.radix() - 1;
+        slots.clear();
+        match self {
+            GroupColumn::Keyword(column) => {
+                first_slots(column.ords(), docs, slots, missing, |ord| ord)
+            }
+            GroupColumn::Bool(column) => first_slots(column, docs, slots, missing, u64::from),
+            GroupColumn::Integer {
+                column,
+                width,
+                lowest,
+                ..
+            } => first_slots(column, docs, slots, missing, |value| value / width - lowest),
+            GroupColumn::Date {
+                column,
+                period,
+                lowest,
+                ..
+            } => first_slots(column, docs, slots, missing, |day| {
+                u64::try_from(period_of(*period, day) - lowest).unwrap_or(0)
+            }),
+            GroupColumn::Absent => slots.resize(docs.len(), missing),
+        }
+    }
+
     /// Puts the slots of `doc`'s values in `slots`, each once; "no value" when it has none.
     fn slots(&self, doc: DocId, slots: &mut Vec<u64>) {
         slots.clear();
@@ -227,6 +277,26 @@ impl GroupColumn {
     }
 }
 
+/// The slots of the first values of `docs` in a column: `slot_of` a value, `missing` for
+/// none.
+fn first_slots<T>(
+    column: &Column<T>,
+    docs: &[DocId],
+    slots: &mut Vec<u64>,
+    missing: u64,
+    slot_of: impl Fn(T) -> u64,
+) where
+    T: PartialOrd + Copy + std::fmt::Debug + Send + Sync + 'static,
+{
+    let mut values = vec![None; docs.len()];
+    column.first_vals(docs, &mut values);
+    slots.extend(
+        values
+            .into_iter()
+            .map(|value| value.map_or(missing, &slot_of)),
+    );
+}
+
 fn period_of(period: Period, day: DateTime) -> i64 {
     Grouping::period_of(period, day.into_timestamp_secs())
 }
@@ -262,6 +332,8 @@ impl Slots {
 /// One table in one segment.
 struct SegmentTable {
     columns: Vec<GroupColumn>,
+    /// Every column has at most one value per document.
+    single_valued: bool,
     counts: Slots,
     /// In letters mode: the letter being read, and the slots its decisions touched with
     /// their outcomes, counted when the next letter starts.
@@ -293,6 +365,7 @@ impl SegmentTable {
             Slots::Sparse(HashMap::new())
         };
         Ok(SegmentTable {
+            single_valued: columns.iter().all(GroupColumn::is_single_valued),
             columns,
             counts,
             letter: None,
@@ -321,28 +394,51 @@ impl SegmentTable {
         }
     }
 
-    fn count(&mut self, doc: DocId, outcome: u8, letter: Option<DocId>) {
-        self.combined_slots(doc);
-        let Some(letter) = letter else {
-            for index in 0..self.combined.len() {
-                let slot = self.combined[index];
-                self.counts.get_mut(slot).add(outcome);
+    /// Counts a block of documents with their outcomes and, in letters mode, their letters.
+    fn count_block(&mut self, docs: &[DocId], outcomes: &[u8], letters: Option<&[DocId]>) {
+        if !self.single_valued {
+            for (position, &doc) in docs.iter().enumerate() {
+                self.combined_slots(doc);
+                let letter = letters.map(|letters| letters[position]);
+                for index in 0..self.combined.len() {
+                    self.count_slot(self.combined[index], outcomes[position], letter);
+                }
             }
+            return;
+        }
+        self.combined.clear();
+        self.combined.resize(docs.len(), 0);
+        let mut stride = 1u64;
+        for column in &self.columns {
+            column.block_slots(docs, &mut self.grouping_slots);
+            for (combined, slot) in self.combined.iter_mut().zip(&self.grouping_slots) {
+                *combined += slot * stride;
+            }
+            stride *= column.radix();
+        }
+        for position in 0..docs.len() {
+            let letter = letters.map(|letters| letters[position]);
+            self.count_slot(self.combined[position], outcomes[position], letter);
+        }
+    }
+
+    /// Counts one document in one group: at once, or in letters mode when its letter ends.
+    fn count_slot(&mut self, slot: u64, outcome: u8, letter: Option<DocId>) {
+        let Some(letter) = letter else {
+            self.counts.get_mut(slot).add(outcome);
             return;
         };
         if self.letter != Some(letter) {
             self.count_letter();
             self.letter = Some(letter);
         }
-        for &slot in &self.combined {
-            match self
-                .touched
-                .iter_mut()
-                .find(|(touched, _)| *touched == slot)
-            {
-                Some((_, seen)) => *seen |= outcome,
-                None => self.touched.push((slot, outcome)),
-            }
+        match self
+            .touched
+            .iter_mut()
+            .find(|(touched, _)| *touched == slot)
+        {
+            Some((_, seen)) => *seen |= outcome,
+            None => self.touched.push((slot, outcome)),
         }
     }
 
@@ -371,30 +467,55 @@ impl SegmentTable {
 /// The counting of one segment.
 pub struct SegmentTally {
     tables: Vec<SegmentTable>,
-    decision: Option<StrColumn>,
-    upheld_ord: Option<u64>,
-    overturned_ord: Option<u64>,
+    /// The decision column, with the ordinals of "upheld" and "overturned", when outcomes
+    /// are counted.
+    decision: Option<(StrColumn, Option<u64>, Option<u64>)>,
     /// In letters mode, each document's position in its letter.
     decision_index: Option<Column<u64>>,
-    decided_only: bool,
+    /// Room for a block's outcomes, letters and kept documents.
+    outcomes: Vec<u8>,
+    letters: Vec<DocId>,
+    kept: Vec<DocId>,
 }
 
 impl SegmentTally {
-    fn outcome(&self, doc: DocId) -> u8 {
-        let Some(ord) = self
-            .decision
-            .as_ref()
-            .and_then(|column| column.ords().first(doc))
-        else {
-            return 0;
+    /// Fills `outcomes` for `docs`, and with outcomes counted keeps in `kept` only the
+    /// decided documents (with their outcomes).
+    fn read_outcomes(&mut self, docs: &[DocId]) {
+        self.outcomes.clear();
+        self.kept.clear();
+        let Some((column, upheld, overturned)) = &self.decision else {
+            self.outcomes.resize(docs.len(), 0);
+            self.kept.extend_from_slice(docs);
+            return;
         };
-        if Some(ord) == self.overturned_ord {
-            OVERTURNED
-        } else if Some(ord) == self.upheld_ord {
-            UPHELD
-        } else {
-            0
+        let mut ords = vec![None; docs.len()];
+        column.ords().first_vals(docs, &mut ords);
+        for (&doc, ord) in docs.iter().zip(ords) {
+            let outcome = match ord {
+                Some(ord) if Some(ord) == *overturned => OVERTURNED,
+                Some(ord) if Some(ord) == *upheld => UPHELD,
+                _ => continue,
+            };
+            self.outcomes.push(outcome);
+            self.kept.push(doc);
         }
+    }
+
+    /// Fills `letters` with the letter of each kept document: its first document.
+    fn read_letters(&mut self) -> bool {
+        let Some(column) = &self.decision_index else {
+            return false;
+        };
+        let mut positions = vec![None; self.kept.len()];
+        column.first_vals(&self.kept, &mut positions);
+        self.letters.clear();
+        self.letters
+            .extend(self.kept.iter().zip(positions).map(|(&doc, position)| {
+                let position = position.and_then(|p| u32::try_from(p).ok()).unwrap_or(0);
+                doc.saturating_sub(position)
+            }));
+        true
     }
 }
 
@@ -412,15 +533,23 @@ impl Collector for TallyCollector {
             .iter()
             .map(|groupings| SegmentTable::open(reader, groupings))
             .collect::<tantivy::Result<_>>()?;
-        let decision = reader.fast_fields().str(DECISION_FIELD)?;
-        let ord_of = |value: &str| -> tantivy::Result<Option<u64>> {
-            match &decision {
-                Some(column) => Ok(column.dictionary().term_ord(value)?),
-                None => Ok(None),
+        let decision = match (
+            self.with_outcomes,
+            reader.fast_fields().str(DECISION_FIELD)?,
+        ) {
+            (true, Some(column)) => {
+                let upheld = column.dictionary().term_ord("upheld")?;
+                let overturned = column.dictionary().term_ord("overturned")?;
+                Some((column, upheld, overturned))
             }
+            // With outcomes counted but no decision in the segment, nothing is decided.
+            (true, None) => Some((
+                StrColumn::wrap(BytesColumn::empty(reader.max_doc())),
+                None,
+                None,
+            )),
+            (false, _) => None,
         };
-        let upheld_ord = ord_of("upheld")?;
-        let overturned_ord = ord_of("overturned")?;
         let decision_index = match self.mode {
             CountMode::Decisions => None,
             CountMode::Letters => reader
@@ -430,10 +559,10 @@ impl Collector for TallyCollector {
         Ok(SegmentTally {
             tables,
             decision,
-            upheld_ord,
-            overturned_ord,
             decision_index,
-            decided_only: self.decided_only,
+            outcomes: Vec::new(),
+            letters: Vec::new(),
+            kept: Vec::new(),
         })
     }
 
@@ -461,16 +590,14 @@ impl SegmentCollector for SegmentTally {
     type Fruit = tantivy::Result<Vec<Table>>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        let outcome = self.outcome(doc);
-        if self.decided_only && outcome == 0 {
-            return;
-        }
-        let letter = self.decision_index.as_ref().map(|column| {
-            let position = column.first(doc).unwrap_or(0);
-            doc.saturating_sub(u32::try_from(position).unwrap_or(0))
-        });
+        self.collect_block(&[doc]);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        self.read_outcomes(docs);
+        let letters = self.read_letters().then_some(self.letters.as_slice());
         for table in &mut self.tables {
-            table.count(doc, outcome, letter);
+            table.count_block(&self.kept, &self.outcomes, letters);
         }
     }
 

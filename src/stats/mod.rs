@@ -134,7 +134,7 @@ pub fn tabulate(
     min_count: u64,
     index: &LetterIndex,
 ) -> Result<StatsTable, SearchError> {
-    let collector = TallyCollector::new(vec![by.clone(), Vec::new()], count, true);
+    let collector = TallyCollector::outcomes(vec![by.clone(), Vec::new()], count);
     let mut tables = searcher.search(query, &collector)?.into_iter();
     let groups = tables.next().unwrap_or_default();
     let total = total_of(tables.next().unwrap_or_default());

@@ -3,6 +3,7 @@
 mod testenv;
 
 mod batch;
+mod chart;
 mod corpus;
 mod errors;
 mod faults;
@@ -12,4 +13,5 @@ mod hostile;
 mod manual;
 mod search;
 mod show;
+mod stats;
 mod vocab;
