@@ -378,6 +378,10 @@ impl SegmentTable {
 
     /// Fills `combined` with the slots of every group `doc` falls in.
     fn combined_slots(&mut self, doc: DocId) {
+        if let [column] = self.columns.as_slice() {
+            column.slots(doc, &mut self.combined);
+            return;
+        }
         self.combined.clear();
         self.combined.push(0);
         let mut stride = 1u64;
@@ -472,13 +476,39 @@ pub struct SegmentTally {
     decision: Option<(StrColumn, Option<u64>, Option<u64>)>,
     /// In letters mode, each document's position in its letter.
     decision_index: Option<Column<u64>>,
+    /// Documents collected one at a time (as a scoring search hands them over), counted
+    /// a block at a time.
+    pending: Vec<DocId>,
     /// Room for a block's outcomes, letters and kept documents.
     outcomes: Vec<u8>,
     letters: Vec<DocId>,
     kept: Vec<DocId>,
 }
 
+/// How many documents collected one at a time are held before they are counted.
+const PENDING_BLOCK: usize = 64;
+
 impl SegmentTally {
+    /// Counts a block of documents, in order, in every table.
+    fn count(&mut self, docs: &[DocId]) {
+        if docs.is_empty() {
+            return;
+        }
+        self.read_outcomes(docs);
+        let letters = self.read_letters().then_some(self.letters.as_slice());
+        for table in &mut self.tables {
+            table.count_block(&self.kept, &self.outcomes, letters);
+        }
+    }
+
+    /// Counts the documents held from `collect`.
+    fn count_pending(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        self.count(&pending);
+        self.pending = pending;
+        self.pending.clear();
+    }
+
     /// Fills `outcomes` for `docs`, and with outcomes counted keeps in `kept` only the
     /// decided documents (with their outcomes).
     fn read_outcomes(&mut self, docs: &[DocId]) {
@@ -560,6 +590,7 @@ impl Collector for TallyCollector {
             tables,
             decision,
             decision_index,
+            pending: Vec::with_capacity(PENDING_BLOCK),
             outcomes: Vec::new(),
             letters: Vec::new(),
             kept: Vec::new(),
@@ -590,18 +621,20 @@ impl SegmentCollector for SegmentTally {
     type Fruit = tantivy::Result<Vec<Table>>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        self.collect_block(&[doc]);
-    }
-
-    fn collect_block(&mut self, docs: &[DocId]) {
-        self.read_outcomes(docs);
-        let letters = self.read_letters().then_some(self.letters.as_slice());
-        for table in &mut self.tables {
-            table.count_block(&self.kept, &self.outcomes, letters);
+        self.pending.push(doc);
+        if self.pending.len() == PENDING_BLOCK {
+            self.count_pending();
         }
     }
 
-    fn harvest(self) -> Self::Fruit {
+    fn collect_block(&mut self, docs: &[DocId]) {
+        // Documents come in order; those held from `collect` go first.
+        self.count_pending();
+        self.count(docs);
+    }
+
+    fn harvest(mut self) -> Self::Fruit {
+        self.count_pending();
         self.tables.into_iter().map(SegmentTable::harvest).collect()
     }
 }
