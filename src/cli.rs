@@ -122,10 +122,16 @@ pub struct IndexArgs {
     /// Follow symbolic links while walking folders.
     #[arg(long)]
     pub follow_links: bool,
+
+    /// Read scanned PDFs (no text layer) with tesseract, if it is installed; without it
+    /// they are listed as needs_ocr.
+    #[arg(long)]
+    pub ocr: bool,
 }
 
 const INDEX_EXIT_CODES: &str = "\
-Exit status: 0 every file indexed, unchanged, a duplicate or not a letter; 3 some files failed
+Exit status: 0 every file indexed, unchanged, a duplicate, not a letter, a scan that needs OCR or
+an encrypted PDF; 3 some files failed (a corrupt PDF among them)
 (listed; the rest is committed); 2 fatal error; 75 the index is locked by another run;
 130 interrupted (what was done is committed; the next run finishes the job).";
 
@@ -332,6 +338,10 @@ pub struct ParseArgs {
     /// Format of the --summary report.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Table, requires = "summary")]
     pub format: SummaryFormat,
+
+    /// Read scanned PDFs (no text layer) with tesseract, if it is installed.
+    #[arg(long)]
+    pub ocr: bool,
 }
 
 /// Formats of `imr parse --summary`.

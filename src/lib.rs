@@ -20,6 +20,7 @@ pub mod last_run;
 pub mod letter;
 pub mod manifest;
 pub mod output;
+pub mod pdf;
 pub mod quality;
 pub mod schema;
 pub mod search;

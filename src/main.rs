@@ -8,6 +8,7 @@ use imr_search::exit::ExitCode;
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    imr_search::pdf::quiet_reader_panics();
     match imr_search::commands::run(cli) {
         Ok(code) => code.into(),
         // The reader went away (`imr parse DIR | head -1`): stop quietly, as other

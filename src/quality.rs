@@ -32,6 +32,10 @@ pub struct QualityReport {
     pub letters_by_layout: BTreeMap<String, u64>,
     /// Files that were not letters.
     pub not_letters: u64,
+    /// PDF files without a text layer (scans).
+    pub needs_ocr: u64,
+    /// PDF files locked with a password.
+    pub encrypted: u64,
     /// Files not read by policy (links not followed, named pipes, devices).
     pub skipped: u64,
     /// Files that could not be read.
@@ -92,6 +96,14 @@ impl QualityReport {
             FileOutcome::NotALetter(reason) => {
                 self.not_letters += 1;
                 self.collecting.add_not_a_letter(path, reason);
+                return;
+            }
+            FileOutcome::NeedsOcr(_) => {
+                self.needs_ocr += 1;
+                return;
+            }
+            FileOutcome::Encrypted(_) => {
+                self.encrypted += 1;
                 return;
             }
             FileOutcome::Skipped(_) => {
@@ -158,7 +170,7 @@ fn count_fields(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::parse_bytes;
+    use crate::ingest::{parse_bytes, Ocr};
 
     #[test]
     fn counts_kinds_and_fill_rates() {
@@ -166,11 +178,11 @@ mod tests {
         let mut report = QualityReport::default();
         report.add(
             "a.txt",
-            &parse_bytes(seed, crate::letter::Vocabulary::built_in(), 2026),
+            &parse_bytes(seed, crate::letter::Vocabulary::built_in(), 2026, Ocr::Off),
         );
         report.add(
             "b.txt",
-            &parse_bytes(b"", crate::letter::Vocabulary::built_in(), 2026),
+            &parse_bytes(b"", crate::letter::Vocabulary::built_in(), 2026, Ocr::Off),
         );
         assert_eq!(report.files, 2);
         assert_eq!(report.not_letters, 1);

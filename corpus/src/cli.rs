@@ -1,6 +1,7 @@
 //! The command line, as clap derive definitions.
 
 use crate::generate::{GenerateOptions, DEFAULT_JUNK_PERCENT};
+use crate::pdf::PdfKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -24,6 +25,62 @@ pub enum Command {
         after_help = "Example:\n  imr parse DIR/letters | imr-corpus agree --truth DIR/truth.ndjson"
     )]
     Agree(AgreeArgs),
+    /// Write each text FILE as OUT/<name>.pdf: with a text layer, as a scan, encrypted or
+    /// cut short (the PDF fixtures are made this way).
+    #[command(
+        after_help = "Example:\n  imr-corpus pdf --kind scan --out tests/fixtures/pdf letters/a.txt"
+    )]
+    Pdf(PdfArgs),
+}
+
+/// `imr-corpus pdf`.
+#[derive(Debug, Args)]
+pub struct PdfArgs {
+    /// Text letters to write as PDF.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Output folder (created if absent).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// What kind of PDF to write.
+    #[arg(long, value_enum, default_value_t = PdfKindArg::Text)]
+    pub kind: PdfKindArg,
+
+    /// Added to each file's name before ".pdf" (e.g. "-scan").
+    #[arg(
+        long,
+        value_name = "TEXT",
+        default_value = "",
+        allow_hyphen_values = true
+    )]
+    pub suffix: String,
+}
+
+/// `--kind` of `imr-corpus pdf`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfKindArg {
+    /// Pages with a text layer.
+    Text,
+    /// One image per page and no text layer.
+    Scan,
+    /// A text layer encrypted with a user password.
+    Encrypted,
+    /// A text-layer file cut at half its length.
+    Truncated,
+}
+
+impl PdfKindArg {
+    /// The library's kind.
+    pub fn kind(self) -> PdfKind {
+        match self {
+            PdfKindArg::Text => PdfKind::Text,
+            PdfKindArg::Scan => PdfKind::Scan,
+            PdfKindArg::Encrypted => PdfKind::Encrypted,
+            PdfKindArg::Truncated => PdfKind::Truncated,
+        }
+    }
 }
 
 /// `imr-corpus agree`.

@@ -231,7 +231,7 @@ pub(crate) fn build(seed: u64, index: u64, junk_fraction: f64) -> Built {
         FileKind::Junk(kind) => {
             let truth = JunkTruth {
                 path: plan.relative_path.clone(),
-                kind: "not_a_letter",
+                kind: kind.truth_kind(),
                 reason: kind.reason(),
             };
             Built {

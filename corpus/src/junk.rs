@@ -59,6 +59,15 @@ impl JunkKind {
         }
     }
 
+    /// What `imr parse` should call it: a PDF of random bytes is a corrupt PDF, an error;
+    /// the rest are not letters.
+    pub fn truth_kind(self) -> &'static str {
+        match self {
+            JunkKind::Pdf => "error",
+            _ => "not_a_letter",
+        }
+    }
+
     /// Why it is not a letter (informative only; not compared).
     pub fn reason(self) -> &'static str {
         match self {

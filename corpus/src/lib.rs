@@ -19,6 +19,7 @@ mod doc;
 mod generate;
 mod junk;
 pub mod model;
+pub mod pdf;
 pub mod pick;
 pub mod plan;
 mod render;

@@ -5,7 +5,8 @@
 use anyhow::Context;
 use clap::Parser;
 use imr_corpus::agreement::{compare, write_table};
-use imr_corpus::cli::{AgreeArgs, AgreeFormat, Cli, Command};
+use imr_corpus::cli::{AgreeArgs, AgreeFormat, Cli, Command, PdfArgs};
+use imr_corpus::pdf::letter_pdf;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }),
         Command::Agree(args) => agree(&args),
+        Command::Pdf(args) => pdf(&args),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("imr-corpus: error: {error:#}");
@@ -42,4 +44,33 @@ fn agree(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    for file in &args.files {
+        let bytes =
+            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+        // Letters are UTF-8 or, failing that, Windows-1252 (as imr reads them).
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) => encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned(),
+        };
+        let pdf = letter_pdf(&text, args.kind.kind())
+            .with_context(|| format!("cannot write {} as PDF", file.display()))?;
+        let stem = file
+            .file_stem()
+            .with_context(|| format!("{} has no file name", file.display()))?;
+        let out = args
+            .out
+            .join(format!("{}{}.pdf", stem.to_string_lossy(), args.suffix));
+        std::fs::write(&out, pdf).with_context(|| format!("cannot write {}", out.display()))?;
+    }
+    eprintln!(
+        "imr-corpus: wrote {} PDF files to {}",
+        args.files.len(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -2,12 +2,12 @@
 //! and whatever it parses must serialise (as `imr parse` prints it).
 #![no_main]
 
-use imr_search::ingest::{parse_bytes, FileOutcome};
+use imr_search::ingest::{parse_bytes, FileOutcome, Ocr};
 use imr_search::letter::Vocabulary;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let FileOutcome::Letter(letter) = parse_bytes(data, Vocabulary::built_in(), 2026) {
+    if let FileOutcome::Letter(letter) = parse_bytes(data, Vocabulary::built_in(), 2026, Ocr::Off) {
         serde_json::to_string(&letter).expect("a parsed letter serialises");
     }
 });

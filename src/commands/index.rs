@@ -4,6 +4,7 @@
 //! --format json, and the last-run record `imr status` reads.
 
 use crate::cli::{IndexArgs, ReportFormat};
+use crate::commands::ocr_choice;
 use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::index::LetterIndex;
@@ -41,6 +42,7 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
         full: args.full,
         commit_every_letters: args.commit_every,
         commit_interval: Duration::from_secs(args.commit_interval),
+        ocr: ocr_choice(args.ocr),
     };
     let display = ProgressDisplay::new(config.progress_bar, committing);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -72,6 +74,8 @@ pub fn run(args: &IndexArgs, config: &Config) -> anyhow::Result<ExitCode> {
             FileStatus::NotALetter => "not a letter",
             FileStatus::Duplicate => "duplicate",
             FileStatus::Skipped => "skipped",
+            FileStatus::NeedsOcr => "needs_ocr",
+            FileStatus::Encrypted => "encrypted",
         };
         crate::note!("imr: {} ({status}): {}", file.path.display(), file.reason);
     }
@@ -152,6 +156,11 @@ fn summary_line(report: &RunReport) -> String {
         RunOutcome::Partial => "indexed with failures",
         RunOutcome::Interrupted => "interrupted, committed what was done",
     };
+    let unread_pdfs = if c.needs_ocr + c.encrypted > 0 {
+        format!(", {} need OCR, {} encrypted", c.needs_ocr, c.encrypted)
+    } else {
+        String::new()
+    };
     let pending = if c.pending > 0 {
         format!(", {} pending for the next run", c.pending)
     } else {
@@ -159,7 +168,7 @@ fn summary_line(report: &RunReport) -> String {
     };
     format!(
         "{ending}: {} files in {:.2} s: {} added, {} updated, {} removed, {} unchanged, \
-         {} duplicates, {} not letters, {} skipped, {} failed{pending}; index holds {} letters, {} decisions: {}",
+         {} duplicates, {} not letters{unread_pdfs}, {} skipped, {} failed{pending}; index holds {} letters, {} decisions: {}",
         c.files_seen,
         report.seconds,
         c.added,

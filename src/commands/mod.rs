@@ -13,6 +13,8 @@ mod status;
 use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::exit::ExitCode;
+use crate::ingest::Ocr;
+use crate::pdf::ocr::{tesseract_available, INSTALL_HINT};
 
 /// Runs the command the user asked for.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -33,4 +35,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show(args) => show::run(&args, &config),
         Command::Completions(_) | Command::Man => Ok(ExitCode::Success),
     }
+}
+
+/// What `--ocr` can do here: read scans with tesseract, or (when it was not asked for, or
+/// tesseract is not installed, which is said once) list them as needs_ocr.
+fn ocr_choice(asked: bool) -> Ocr {
+    if !asked {
+        return Ocr::Off;
+    }
+    if tesseract_available() {
+        return Ocr::Tesseract;
+    }
+    crate::note!(
+        "imr: --ocr: tesseract is not on the PATH, so scanned PDFs are listed as needs_ocr; {INSTALL_HINT}"
+    );
+    Ocr::Off
 }

@@ -1,8 +1,9 @@
 //! `imr parse PATH...`: runs the parser only and prints one JSON object per file (NDJSON):
-//! `path`, `kind` (letter, not_a_letter, skipped, error), `reason`, and the letter's fields; or,
+//! `path`, `kind` (letter, not_a_letter, needs_ocr, encrypted, skipped, error), `reason`, and the letter's fields; or,
 //! with `--summary`, the quality report over all the files.
 
 use crate::cli::{ParseArgs, SummaryFormat};
+use crate::commands::ocr_choice;
 use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::ingest::vocab_dir::load_vocabulary;
@@ -36,6 +37,7 @@ pub fn run(args: &ParseArgs, config: &Config) -> anyhow::Result<ExitCode> {
         }
     }
     let vocabulary = load_vocabulary(config.vocab_dir.as_deref())?;
+    let ocr = ocr_choice(args.ocr);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut report = QualityReport::default();
@@ -47,7 +49,7 @@ pub fn run(args: &ParseArgs, config: &Config) -> anyhow::Result<ExitCode> {
             .map(|entry| match entry {
                 Walked::File(path) => (
                     path.display().to_string(),
-                    parse_file(path, &vocabulary, config.current_year),
+                    parse_file(path, &vocabulary, config.current_year, ocr),
                 ),
                 Walked::Skipped(path, reason) => (
                     path.display().to_string(),
@@ -96,6 +98,18 @@ fn record(path: String, outcome: FileOutcome) -> ParseRecord {
         FileOutcome::NotALetter(reason) => ParseRecord {
             path,
             kind: "not_a_letter",
+            reason: Some(reason),
+            letter: None,
+        },
+        FileOutcome::NeedsOcr(reason) => ParseRecord {
+            path,
+            kind: "needs_ocr",
+            reason: Some(reason),
+            letter: None,
+        },
+        FileOutcome::Encrypted(reason) => ParseRecord {
+            path,
+            kind: "encrypted",
             reason: Some(reason),
             letter: None,
         },

@@ -1,5 +1,6 @@
 //! Ingestion: from files on disk to index documents. This module reads and parses one
-//! file; `pipeline` runs a whole index run over many.
+//! file (a text file, or a PDF through [`crate::pdf`]); `pipeline` runs a whole index run
+//! over many.
 
 pub mod document;
 pub mod pipeline;
@@ -9,6 +10,7 @@ pub mod vocab_dir;
 pub mod walk;
 
 use crate::letter::{self, Letter, Parsed, Vocabulary};
+use crate::pdf::{self, PdfProblem};
 pub use pipeline::{index_paths, IngestOptions, Progress};
 use read::{decode, not_text_reason, read_regular_file, ReadProblem};
 use std::path::Path;
@@ -20,17 +22,36 @@ pub enum FileOutcome {
     Letter(Box<Letter>),
     /// Not a letter, with the reason.
     NotALetter(String),
+    /// A PDF without a text layer (a scan), with what it holds and what to do.
+    NeedsOcr(String),
+    /// A PDF locked with a password, with what to do.
+    Encrypted(String),
     /// Not read by policy (a link not followed, a named pipe, a device), with the reason.
     Skipped(String),
     /// The file could not be read.
     Failed(String),
 }
 
+/// Whether PDF files without a text layer are read with OCR.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Ocr {
+    /// They are listed as `needs_ocr`.
+    #[default]
+    Off,
+    /// tesseract reads their page images.
+    Tesseract,
+}
+
 /// Reads, decodes and parses one file with `vocabulary`. `current_year` resolves two-digit
 /// years of letters that state no year of their own.
-pub fn parse_file(path: &Path, vocabulary: &Vocabulary, current_year: i32) -> FileOutcome {
+pub fn parse_file(
+    path: &Path,
+    vocabulary: &Vocabulary,
+    current_year: i32,
+    ocr: Ocr,
+) -> FileOutcome {
     match read_regular_file(path) {
-        Ok(bytes) => parse_bytes(&bytes, vocabulary, current_year),
+        Ok(bytes) => parse_bytes(&bytes, vocabulary, current_year, ocr),
         Err(problem) => outcome_of(&problem),
     }
 }
@@ -44,14 +65,48 @@ pub fn outcome_of(problem: &ReadProblem) -> FileOutcome {
     }
 }
 
-/// What a file's contents are: not text, not a letter, or a parsed letter.
-pub fn parse_bytes(bytes: &[u8], vocabulary: &Vocabulary, current_year: i32) -> FileOutcome {
-    if let Some(reason) = not_text_reason(bytes) {
+/// What a file's contents are: not text, a PDF without text, not a letter, or a parsed
+/// letter.
+pub fn parse_bytes(
+    bytes: &[u8],
+    vocabulary: &Vocabulary,
+    current_year: i32,
+    ocr: Ocr,
+) -> FileOutcome {
+    let text = if pdf::is_pdf(bytes) {
+        match pdf_letter_text(bytes, ocr) {
+            Ok(text) => text,
+            Err(problem) => return outcome_of_pdf(problem, ocr),
+        }
+    } else if let Some(reason) = not_text_reason(bytes) {
         return FileOutcome::NotALetter(reason.to_string());
-    }
-    match letter::parse(&decode(bytes), vocabulary, current_year) {
+    } else {
+        decode(bytes)
+    };
+    match letter::parse(&text, vocabulary, current_year) {
         Parsed::Letter(letter) => FileOutcome::Letter(letter),
         Parsed::NotALetter(reason) => FileOutcome::NotALetter(reason),
+    }
+}
+
+/// A PDF's text layer or, for a scan with `ocr` on, what OCR reads of its pages.
+fn pdf_letter_text(bytes: &[u8], ocr: Ocr) -> Result<String, PdfProblem> {
+    match (pdf::pdf_text(bytes), ocr) {
+        (Err(PdfProblem::NeedsOcr(_)), Ocr::Tesseract) => pdf::ocr::ocr_text(bytes),
+        (result, _) => result,
+    }
+}
+
+/// What a PDF whose text could not be read is.
+fn outcome_of_pdf(problem: PdfProblem, ocr: Ocr) -> FileOutcome {
+    match problem {
+        PdfProblem::NeedsOcr(detail) if ocr == Ocr::Off => FileOutcome::NeedsOcr(format!(
+            "{detail}; run with --ocr to read it (needs tesseract)"
+        )),
+        PdfProblem::NeedsOcr(detail) => FileOutcome::NeedsOcr(detail),
+        PdfProblem::Encrypted => FileOutcome::Encrypted(problem.to_string()),
+        PdfProblem::TooManyPages(_) => FileOutcome::NotALetter(problem.to_string()),
+        PdfProblem::Corrupt(_) | PdfProblem::TimedOut => FileOutcome::Failed(problem.to_string()),
     }
 }
 
@@ -104,9 +159,9 @@ mod tests {
         for _ in 0..2_000 {
             let length = rng.random_range(0..4_096);
             let bytes: Vec<u8> = (0..length).map(|_| rng.random()).collect();
-            let _ = parse_bytes(&bytes, Vocabulary::built_in(), 2026);
+            let _ = parse_bytes(&bytes, Vocabulary::built_in(), 2026, Ocr::Off);
             let text: Vec<u8> = bytes.iter().map(|b| b.max(&1)).copied().collect();
-            let _ = parse_bytes(&text, Vocabulary::built_in(), 2026);
+            let _ = parse_bytes(&text, Vocabulary::built_in(), 2026, Ocr::Off);
         }
     }
 
@@ -115,7 +170,12 @@ mod tests {
         for letter in LETTERS {
             let last_line_start = letter.trim_end().rfind('\n').unwrap_or(0);
             for cut in (1..letter.len()).filter(|&cut| letter.is_char_boundary(cut)) {
-                let outcome = parse_bytes(&letter.as_bytes()[..cut], Vocabulary::built_in(), 2026);
+                let outcome = parse_bytes(
+                    &letter.as_bytes()[..cut],
+                    Vocabulary::built_in(),
+                    2026,
+                    Ocr::Off,
+                );
                 let inside_a_word = letter.as_bytes()[cut - 1].is_ascii_alphanumeric()
                     && letter.as_bytes()[cut].is_ascii_alphanumeric();
                 if cut < last_line_start && inside_a_word {
@@ -143,7 +203,7 @@ mod tests {
                 }
                 text.insert_str(at, FRAGMENTS[rng.random_range(0..FRAGMENTS.len())]);
             }
-            let _ = parse_bytes(text.as_bytes(), Vocabulary::built_in(), 2026);
+            let _ = parse_bytes(text.as_bytes(), Vocabulary::built_in(), 2026, Ocr::Off);
         }
     }
 }

@@ -9,7 +9,7 @@ use super::document::{letter_documents, DECISION_INDEX_FIELD, PATH_FIELD};
 use super::read::{read_regular_file, ReadProblem};
 use super::report::{Counts, FileStatus, RunOutcome, RunReport, SharedCaseNumber, Tally};
 use super::walk::{file_key, files_under, not_regular_reason, Walked};
-use super::{outcome_of, parse_bytes, FileOutcome};
+use super::{outcome_of, parse_bytes, FileOutcome, Ocr};
 use crate::error::IndexError;
 use crate::index::LetterIndex;
 use crate::letter::Vocabulary;
@@ -45,6 +45,8 @@ pub struct IngestOptions {
     pub commit_every_letters: u64,
     /// ... or this much time, whichever comes first.
     pub commit_interval: Duration,
+    /// Whether scanned PDFs are read with OCR.
+    pub ocr: Ocr,
 }
 
 /// What the pipeline tells its caller as it goes, for a progress display.
@@ -476,8 +478,13 @@ impl Run<'_> {
                 return Ok((0, 0));
             }
         }
-        let letter = match parse_bytes(&bytes, &self.options.vocabulary, self.options.current_year)
-        {
+        let parsed = parse_bytes(
+            &bytes,
+            &self.options.vocabulary,
+            self.options.current_year,
+            self.options.ocr,
+        );
+        let letter = match parsed {
             FileOutcome::Letter(letter) => letter,
             FileOutcome::NotALetter(reason) => {
                 tally.unknowns.add_not_a_letter(key, &reason);
@@ -490,6 +497,16 @@ impl Run<'_> {
                     reason,
                     tally,
                 );
+            }
+            FileOutcome::NeedsOcr(reason) => {
+                tally.counts.needs_ocr = 1;
+                tally.list(path.to_path_buf(), FileStatus::NeedsOcr, reason);
+                return Ok((0, 0));
+            }
+            FileOutcome::Encrypted(reason) => {
+                tally.counts.encrypted = 1;
+                tally.list(path.to_path_buf(), FileStatus::Encrypted, reason);
+                return Ok((0, 0));
             }
             FileOutcome::Skipped(reason) => return skipped(tally, reason),
             FileOutcome::Failed(reason) => return failed(tally, reason),

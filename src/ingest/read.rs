@@ -2,7 +2,7 @@
 //! (opened without blocking, its type checked on the open handle, so a named pipe or a
 //! device swapped in after the walk is refused too), and never more than
 //! [`MAX_LETTER_BYTES`] of it, whatever its metadata says. Then it rejects what cannot be
-//! a letter (PDF, binary data) before any parsing, and decodes UTF-8 or, failing that,
+//! a letter (binary data) before any parsing, and decodes UTF-8 or, failing that,
 //! Windows-1252 (a superset of Latin-1), so no file is lost to its encoding.
 
 use super::walk::not_regular_reason;
@@ -81,9 +81,7 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Why a file's bytes are not letter text.
 pub fn not_text_reason(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"%PDF-") {
-        Some("PDF file; extract its text first (for example with pdftotext)")
-    } else if bytes.contains(&0) {
+    if bytes.contains(&0) {
         Some("binary data")
     } else {
         None
@@ -141,8 +139,7 @@ mod tests {
     }
 
     #[test]
-    fn rejects_pdf_and_binary_data() {
-        assert!(not_text_reason(b"%PDF-1.4 ...").is_some_and(|r| r.contains("pdftotext")));
+    fn rejects_binary_data() {
         assert_eq!(not_text_reason(b"ab\0cd"), Some("binary data"));
         assert_eq!(not_text_reason(b"plain text"), None);
     }

@@ -24,6 +24,10 @@ pub struct Counts {
     pub duplicates: u64,
     /// Files that are not letters.
     pub not_letters: u64,
+    /// PDF files without a text layer (scans), not read: they need OCR.
+    pub needs_ocr: u64,
+    /// PDF files locked with a password, not read.
+    pub encrypted: u64,
     /// Files not read by policy: symbolic links not followed, named pipes, devices.
     pub skipped: u64,
     /// Files that could not be read.
@@ -48,6 +52,10 @@ pub enum FileStatus {
     Duplicate,
     /// Not read by policy (a link not followed, a named pipe, a device): not a failure.
     Skipped,
+    /// A PDF without a text layer (a scan): read it with `--ocr`. Not a failure.
+    NeedsOcr,
+    /// A PDF locked with a password. Not a failure.
+    Encrypted,
 }
 
 /// A file that was not indexed.
@@ -107,7 +115,7 @@ pub struct RunReport {
     pub counts: Counts,
     /// Wall-clock seconds.
     pub seconds: f64,
-    /// Files that failed, were not letters, or were duplicates.
+    /// Files that failed, were not letters, duplicates, scans or encrypted.
     pub files: Vec<ListedFile>,
     /// Case numbers stated by more than one indexed letter.
     pub shared_case_numbers: Vec<SharedCaseNumber>,
@@ -139,6 +147,8 @@ impl Tally {
         a.unchanged += b.unchanged;
         a.duplicates += b.duplicates;
         a.not_letters += b.not_letters;
+        a.needs_ocr += b.needs_ocr;
+        a.encrypted += b.encrypted;
         a.skipped += b.skipped;
         a.failed += b.failed;
         a.pending += b.pending;

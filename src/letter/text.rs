@@ -91,19 +91,32 @@ fn may_be_furniture(line: &str) -> bool {
             .any(|pair| pair.eq_ignore_ascii_case(b"cm"))
 }
 
-/// The line with non-breaking spaces and tabs as spaces and curly quotes as straight ones.
+/// The line with non-breaking spaces and tabs as spaces, curly quotes as straight ones,
+/// typographic ligatures (which PDF text layers often hold) as their letters, and a soft
+/// hyphen dropped, or at the end of the line made a hyphen, so the word it breaks across
+/// lines is joined.
 fn plain_characters(line: &str) -> String {
     if line.is_ascii() && !line.contains('\t') {
         return line.to_string();
     }
-    line.chars()
-        .map(|c| match c {
-            '\u{a0}' | '\t' | '\u{2007}' | '\u{202f}' => ' ',
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            other => other,
-        })
-        .collect()
+    let mut plain = String::with_capacity(line.len());
+    for (at, c) in line.char_indices() {
+        match c {
+            '\u{a0}' | '\t' | '\u{2007}' | '\u{202f}' => plain.push(' '),
+            '\u{2018}' | '\u{2019}' => plain.push('\''),
+            '\u{201c}' | '\u{201d}' => plain.push('"'),
+            '\u{ad}' if line[at + c.len_utf8()..].trim().is_empty() => plain.push('-'),
+            '\u{ad}' => {}
+            '\u{fb00}' => plain.push_str("ff"),
+            '\u{fb01}' => plain.push_str("fi"),
+            '\u{fb02}' => plain.push_str("fl"),
+            '\u{fb03}' => plain.push_str("ffi"),
+            '\u{fb04}' => plain.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => plain.push_str("st"),
+            other => plain.push(other),
+        }
+    }
+    plain
 }
 
 /// "epi-" at the end of a line and "dural" at the start of the next non-blank one become
@@ -204,6 +217,9 @@ mod tests {
             ("one\nCM13-0045679      Page 1 of 2\ntwo", "one\ntwo\n"),
             ("one\nPage 2 of 2   CM13-0045679\ntwo", "one\ntwo\n"),
             ("\u{201c}quoted\u{201d} it\u{2019}s", "\"quoted\" it's\n"),
+            ("\u{fb01}brosis, a\u{fb04}iction", "fibrosis, affliction\n"),
+            ("epi\u{ad}dural", "epidural\n"),
+            ("an epi\u{ad}\ndural injection", "an epidural\ninjection\n"),
         ];
         for (raw, expected) in rows {
             assert_eq!(normalize(raw), expected, "{raw:?}");

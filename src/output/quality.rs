@@ -17,6 +17,8 @@ pub fn write(out: &mut dyn Write, report: &QualityReport) -> io::Result<()> {
     writeln!(out, "files        {}", report.files)?;
     writeln!(out, "letters      {letters} ({layouts})")?;
     writeln!(out, "not letters  {}", report.not_letters)?;
+    writeln!(out, "needs OCR    {}", report.needs_ocr)?;
+    writeln!(out, "encrypted    {}", report.encrypted)?;
     writeln!(out, "skipped      {}", report.skipped)?;
     writeln!(out, "errors       {}", report.errors)?;
     writeln!(out, "truncated    {}", report.truncated)?;

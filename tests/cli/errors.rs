@@ -86,7 +86,11 @@ fn files_that_are_not_letters_are_reported_and_not_indexed() {
     env.copy_seed_letter("letters/letter.txt");
     env.write("letters/empty.txt", "");
     env.write("letters/blob.bin", [0u8, 159, 146, 150, 0, 1, 2]);
-    env.write("letters/scan.pdf", "%PDF-1.4\n...");
+    let scan = std::fs::read(
+        crate::testenv::repo_root().join("tests/fixtures/pdf/l3-report-knee-arthroscopy-scan.pdf"),
+    )
+    .expect("the scan fixture");
+    env.write("letters/scan.pdf", scan);
     let run = env
         .imr([std::path::Path::new("index"), letters.as_path()])
         .expect_code(0);
@@ -98,7 +102,11 @@ fn files_that_are_not_letters_are_reported_and_not_indexed() {
         );
     }
     assert!(run.stderr.contains("1 added"), "{}", run.stderr);
-    assert!(run.stderr.contains("3 not letters"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 not letters, 1 need OCR"),
+        "{}",
+        run.stderr
+    );
     let results = env
         .imr(["search", "--format", "json"])
         .expect_code(0)

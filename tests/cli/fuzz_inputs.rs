@@ -3,7 +3,7 @@
 //! run in-process the way the targets run them, so CI repeats them without a fuzzer.
 
 use imr_search::index::LetterIndex;
-use imr_search::ingest::{index_paths, parse_bytes, FileOutcome, IngestOptions, Progress};
+use imr_search::ingest::{index_paths, parse_bytes, FileOutcome, IngestOptions, Ocr, Progress};
 use imr_search::letter::Vocabulary;
 use imr_search::schema::TextScope;
 use imr_search::search::{search, SearchRequest};
@@ -34,7 +34,9 @@ fn every_kept_letter_input_parses_without_a_panic_and_quickly() {
     for file in files {
         let bytes = std::fs::read(&file).expect("readable");
         let started = Instant::now();
-        if let FileOutcome::Letter(letter) = parse_bytes(&bytes, Vocabulary::built_in(), 2026) {
+        if let FileOutcome::Letter(letter) =
+            parse_bytes(&bytes, Vocabulary::built_in(), 2026, Ocr::Off)
+        {
             serde_json::to_string(&letter).expect("a parsed letter serialises");
         }
         assert!(started.elapsed() < SLOW_INPUT, "{} is slow", file.display());
@@ -61,6 +63,7 @@ fn every_kept_query_input_is_answered_or_refused() {
         full: false,
         commit_every_letters: 1000,
         commit_interval: Duration::from_secs(60),
+        ocr: Ocr::Off,
     };
     index_paths(&index, &options, &Quiet, &AtomicBool::new(false)).expect("indexed");
     let files = inputs("search_query");

@@ -11,6 +11,7 @@ mod fixtures;
 mod fuzz_inputs;
 mod hostile;
 mod manual;
+mod pdf;
 mod search;
 mod show;
 mod stats;
