@@ -3,8 +3,9 @@
 //! text and PDF letters indexes both, incrementally; the fixtures are what the documented
 //! tool (`tests/fixtures/pdf/make.sh`) makes.
 
-use crate::testenv::{repo_root, TestEnv};
+use crate::testenv::{listed_file, read_json, repo_root, TestEnv};
 use imr_corpus::pdf::{letter_pdf, PdfKind};
+use imr_search::ingest::read::decode;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -15,14 +16,20 @@ const UNREADABLE_SUFFIXES: [(&str, PdfKind); 3] = [
     ("-truncated", PdfKind::Truncated),
 ];
 
-/// Every PDF fixture with the text letter it was made from and how it was made.
-fn pdf_fixtures() -> Vec<(PathBuf, PathBuf, PdfKind)> {
+/// Typeset by hand in groff: PDFs from a producer that owes nothing to imr.
+const GROFF_FIXTURES: &str = "tests/fixtures/pdf/groff";
+
+/// Every PDF fixture with the text letter it was made from and how it was made (`None`:
+/// by groff, not by imr-corpus).
+fn pdf_fixtures() -> Vec<(PathBuf, PathBuf, Option<PdfKind>)> {
     let root = repo_root();
-    let mut fixtures: Vec<(PathBuf, PathBuf, PdfKind)> = std::fs::read_dir(root.join(PDF_FIXTURES))
-        .expect("the PDF fixtures folder")
-        .map(|entry| entry.expect("an entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "pdf"))
-        .map(|pdf| {
+    let mut fixtures = Vec::new();
+    for (folder, by_corpus) in [(PDF_FIXTURES, true), (GROFF_FIXTURES, false)] {
+        for entry in std::fs::read_dir(root.join(folder)).expect("a PDF fixtures folder") {
+            let pdf = entry.expect("an entry").path();
+            if pdf.extension().is_none_or(|ext| ext != "pdf") {
+                continue;
+            }
             let stem = pdf
                 .file_stem()
                 .expect("a name")
@@ -37,9 +44,9 @@ fn pdf_fixtures() -> Vec<(PathBuf, PathBuf, PdfKind)> {
                 .map(|folder| root.join(folder).join(format!("{twin_stem}.txt")))
                 .find(|twin| twin.exists())
                 .unwrap_or_else(|| panic!("{} has no text twin", pdf.display()));
-            (pdf, twin, kind)
-        })
-        .collect();
+            fixtures.push((pdf, twin, by_corpus.then_some(kind)));
+        }
+    }
     fixtures.sort();
     fixtures
 }
@@ -55,11 +62,11 @@ fn each_pdf_fixture_parses_as_its_text_twin() {
     let env = TestEnv::new();
     let text_layers: Vec<_> = pdf_fixtures()
         .into_iter()
-        .filter(|(_, _, kind)| *kind == PdfKind::Text)
+        .filter(|(_, _, kind)| kind.is_none_or(|kind| kind == PdfKind::Text))
         .collect();
     assert!(
-        text_layers.len() >= 8,
-        "the layouts' PDF fixtures are there"
+        text_layers.len() >= 9,
+        "the layouts' PDF fixtures, and groff's, are there"
     );
     let mut layouts = std::collections::BTreeSet::new();
     for (pdf, twin, _) in text_layers {
@@ -100,7 +107,7 @@ fn scans_encrypted_and_corrupt_pdfs_say_what_they_are() {
     for (pdf, _, kind) in pdf_fixtures() {
         let parsed = parse_one(&env, &pdf);
         let reason = parsed["reason"].as_str().unwrap_or_default();
-        match kind {
+        match kind.unwrap_or(PdfKind::Text) {
             PdfKind::Text => continue,
             PdfKind::Scan => {
                 assert_eq!(parsed["kind"], "needs_ocr", "{parsed}");
@@ -186,7 +193,7 @@ fn a_folder_of_text_and_pdf_letters_indexes_both_and_reports_the_rest() {
     let mut pdf_letters = 0;
     for (pdf, twin, kind) in pdf_fixtures() {
         std::fs::copy(&pdf, letters.join(pdf.file_name().expect("a name"))).expect("copy");
-        pdf_letters += u64::from(kind == PdfKind::Text);
+        pdf_letters += u64::from(kind.is_none_or(|kind| kind == PdfKind::Text));
         let twin_copy = letters.join(twin.file_name().expect("a name"));
         if !twin_copy.exists() {
             std::fs::copy(&twin, twin_copy).expect("copy");
@@ -202,25 +209,13 @@ fn a_folder_of_text_and_pdf_letters_indexes_both_and_reports_the_rest() {
     ]);
     // The truncated PDF failed: the run is partial, the rest is indexed.
     let run = run.expect_code(3);
-    let json: Value =
-        serde_json::from_slice(&std::fs::read(&report).expect("the report")).expect("JSON");
+    let json = read_json(&report);
     let counts = &json["counts"];
     assert_eq!(counts["added"], text_letters + pdf_letters, "{counts}");
     assert_eq!(counts["needs_ocr"], 1, "{counts}");
     assert_eq!(counts["encrypted"], 1, "{counts}");
     assert_eq!(counts["failed"], 1, "{counts}");
-    let status_of = |name: &str| {
-        json["files"]
-            .as_array()
-            .expect("files")
-            .iter()
-            .find(|file| {
-                file["path"]
-                    .as_str()
-                    .is_some_and(|path| path.ends_with(name))
-            })
-            .map(|file| file["status"].clone())
-    };
+    let status_of = |name: &str| listed_file(&json, name).map(|file| file["status"].clone());
     assert_eq!(status_of("-scan.pdf"), Some(Value::from("needs_ocr")));
     assert_eq!(status_of("-encrypted.pdf"), Some(Value::from("encrypted")));
     assert_eq!(status_of("-truncated.pdf"), Some(Value::from("failed")));
@@ -255,8 +250,7 @@ fn a_folder_of_text_and_pdf_letters_indexes_both_and_reports_the_rest() {
         report.as_os_str(),
     ]);
     again.expect_code(3);
-    let json: Value =
-        serde_json::from_slice(&std::fs::read(&report).expect("the report")).expect("JSON");
+    let json = read_json(&report);
     assert_eq!(json["counts"]["added"], 0, "{}", json["counts"]);
     assert_eq!(json["counts"]["updated"], 0, "{}", json["counts"]);
     assert_eq!(json["counts"]["needs_ocr"], 1, "{}", json["counts"]);
@@ -275,8 +269,7 @@ fn a_folder_of_text_and_pdf_letters_indexes_both_and_reports_the_rest() {
         report.as_os_str(),
     ])
     .expect_code(0);
-    let json: Value =
-        serde_json::from_slice(&std::fs::read(&report).expect("the report")).expect("JSON");
+    let json = read_json(&report);
     let counts = &json["counts"];
     assert_eq!(counts["updated"], 1, "{counts}");
     assert_eq!(counts["added"], 0, "{counts}");
@@ -290,11 +283,10 @@ fn a_folder_of_text_and_pdf_letters_indexes_both_and_reports_the_rest() {
 #[test]
 fn the_fixtures_are_what_the_documented_tool_makes() {
     for (pdf, twin, kind) in pdf_fixtures() {
-        let bytes = std::fs::read(&twin).expect("the twin");
-        let text = match std::str::from_utf8(&bytes) {
-            Ok(text) => text.to_string(),
-            Err(_) => encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned(),
+        let Some(kind) = kind else {
+            continue;
         };
+        let text = decode(&std::fs::read(&twin).expect("the twin"));
         let made = letter_pdf(&text, kind).expect("writes");
         let checked_in = std::fs::read(&pdf).expect("the fixture");
         assert!(

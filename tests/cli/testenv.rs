@@ -154,3 +154,18 @@ impl Run {
             .collect()
     }
 }
+
+/// A JSON file written by a run (a `--report`).
+pub fn read_json(path: &Path) -> serde_json::Value {
+    let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    serde_json::from_slice(&bytes).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// The entry of a run report's `files` whose path ends with `name`.
+pub fn listed_file<'a>(report: &'a serde_json::Value, name: &str) -> Option<&'a serde_json::Value> {
+    report["files"].as_array()?.iter().find(|file| {
+        file["path"]
+            .as_str()
+            .is_some_and(|path| path.ends_with(name))
+    })
+}
