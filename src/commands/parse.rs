@@ -1,6 +1,6 @@
 //! `imr parse PATH...`: runs the parser only and prints one JSON object per file (NDJSON):
-//! `path`, `kind` (letter, not_a_letter, needs_ocr, encrypted, skipped, error), `reason`, and the letter's fields; or,
-//! with `--summary`, the quality report over all the files.
+//! `path`, `kind` (letter, not_a_letter, needs_ocr, encrypted, skipped, error), `reason`,
+//! and the letter's fields; or, with `--summary`, the quality report over all the files.
 
 use crate::cli::{ParseArgs, SummaryFormat};
 use crate::commands::ocr_choice;
@@ -88,42 +88,26 @@ pub fn run(args: &ParseArgs, config: &Config) -> anyhow::Result<ExitCode> {
 }
 
 fn record(path: String, outcome: FileOutcome) -> ParseRecord {
-    match outcome {
-        FileOutcome::Letter(letter) => ParseRecord {
-            path,
-            kind: "letter",
-            reason: None,
-            letter: Some(letter),
-        },
-        FileOutcome::NotALetter(reason) => ParseRecord {
-            path,
-            kind: "not_a_letter",
-            reason: Some(reason),
-            letter: None,
-        },
-        FileOutcome::NeedsOcr(reason) => ParseRecord {
-            path,
-            kind: "needs_ocr",
-            reason: Some(reason),
-            letter: None,
-        },
-        FileOutcome::Encrypted(reason) => ParseRecord {
-            path,
-            kind: "encrypted",
-            reason: Some(reason),
-            letter: None,
-        },
-        FileOutcome::Skipped(reason) => ParseRecord {
-            path,
-            kind: "skipped",
-            reason: Some(reason),
-            letter: None,
-        },
-        FileOutcome::Failed(reason) => ParseRecord {
-            path,
-            kind: "error",
-            reason: Some(reason),
-            letter: None,
-        },
+    let kind = match &outcome {
+        FileOutcome::Letter(_) => "letter",
+        FileOutcome::NotALetter(_) => "not_a_letter",
+        FileOutcome::NeedsOcr(_) => "needs_ocr",
+        FileOutcome::Encrypted(_) => "encrypted",
+        FileOutcome::Skipped(_) => "skipped",
+        FileOutcome::Failed(_) => "error",
+    };
+    let (reason, letter) = match outcome {
+        FileOutcome::Letter(letter) => (None, Some(letter)),
+        FileOutcome::NotALetter(reason)
+        | FileOutcome::NeedsOcr(reason)
+        | FileOutcome::Encrypted(reason)
+        | FileOutcome::Skipped(reason)
+        | FileOutcome::Failed(reason) => (Some(reason), None),
+    };
+    ParseRecord {
+        path,
+        kind,
+        reason,
+        letter,
     }
 }

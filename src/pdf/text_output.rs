@@ -42,17 +42,10 @@ impl Default for LetterText {
 }
 
 impl LetterText {
-    /// The text, trailing spaces of each line removed.
+    /// The text. A space is only written before a character on the same line, so no line
+    /// ends in one.
     pub fn into_text(self) -> String {
-        let mut text = String::with_capacity(self.text.len());
-        for line in self.text.split_inclusive('\n') {
-            let body = line.strip_suffix('\n');
-            text.push_str(body.unwrap_or(line).trim_end_matches(' '));
-            if body.is_some() {
-                text.push('\n');
-            }
-        }
-        text
+        self.text
     }
 }
 

@@ -1,7 +1,7 @@
 //! Nightly batch runs: incremental updates with exact counts, duplicates, the writer lock,
 //! the run report, `imr status`, and recovery from a run killed with SIGKILL.
 
-use crate::testenv::{Run, TestEnv};
+use crate::testenv::{listed_file, read_json, Run, TestEnv};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -178,9 +178,7 @@ fn the_report_file_and_status_tell_how_the_run_went() {
         report_path.as_path(),
     ])
     .expect_code(0);
-    let report: Value =
-        serde_json::from_slice(&std::fs::read(&report_path).expect("report written"))
-            .expect("JSON");
+    let report = read_json(&report_path);
     assert_eq!(report["outcome"], "completed");
     assert_eq!(report["counts"]["not_letters"], 1);
     assert_eq!(report["counts"]["files_seen"], 4);
@@ -378,9 +376,7 @@ fn sigterm_stops_the_run_cleanly_and_commits_what_it_has() {
     send_sigterm(&run);
     let status = run.wait().expect("the run ends");
     assert_eq!(status.code(), Some(130), "interrupted runs exit 130");
-    let report: Value =
-        serde_json::from_slice(&std::fs::read(&report_path).expect("report written"))
-            .expect("JSON");
+    let report = read_json(&report_path);
     assert_eq!(report["outcome"], "interrupted");
     let indexed = report["counts"]["added"].as_u64().expect("added");
     assert_eq!(report["counts"]["letters_total"].as_u64(), Some(indexed));
@@ -443,20 +439,10 @@ fn files_that_vanish_or_shrink_after_the_walk_are_listed_or_read_as_they_are_now
     std::fs::write(&shrinking, "").expect("truncate");
     let status = run.wait().expect("the run ends");
     assert_eq!(status.code(), Some(3), "the vanished file failed");
-    let report: Value =
-        serde_json::from_slice(&std::fs::read(&report_path).expect("report written"))
-            .expect("JSON");
+    let report = read_json(&report_path);
     assert_eq!(report["counts"]["added"], total, "{report}");
     let listed = |name: &str| {
-        report["files"]
-            .as_array()
-            .expect("files")
-            .iter()
-            .find(|file| {
-                file["path"]
-                    .as_str()
-                    .is_some_and(|path| path.ends_with(name))
-            })
+        listed_file(&report, name)
             .map(|file| (file["status"].clone(), file["reason"].clone()))
             .unwrap_or_else(|| panic!("{name} is not listed: {report}"))
     };
