@@ -106,7 +106,9 @@ fn outcome_of_pdf(problem: PdfProblem, ocr: Ocr) -> FileOutcome {
         PdfProblem::NeedsOcr(detail) => FileOutcome::NeedsOcr(detail),
         PdfProblem::Encrypted => FileOutcome::Encrypted(problem.to_string()),
         PdfProblem::TooManyPages(_) => FileOutcome::NotALetter(problem.to_string()),
-        PdfProblem::Corrupt(_) | PdfProblem::TimedOut => FileOutcome::Failed(problem.to_string()),
+        PdfProblem::Corrupt(_) | PdfProblem::TimedOut(_) => {
+            FileOutcome::Failed(problem.to_string())
+        }
     }
 }
 

@@ -19,8 +19,10 @@ use text_output::LetterText;
 /// Letters run to a few pages; a file with more than this is not read.
 pub const MAX_PAGES: usize = 200;
 
-/// How long one file's text may take to read.
+/// How long one file's text may take to read ...
 pub const TIME_LIMIT: Duration = Duration::from_secs(20);
+/// ... and to read by OCR, page after page.
+pub const OCR_TIME_LIMIT: Duration = Duration::from_secs(300);
 
 /// The name of the threads that read PDFs: their panics are reported, not printed.
 pub const READER_THREAD: &str = "imr-pdf-reader";
@@ -44,8 +46,8 @@ pub enum PdfProblem {
     Corrupt(String),
     /// More pages than a letter has.
     TooManyPages(usize),
-    /// Reading took longer than [`TIME_LIMIT`].
-    TimedOut,
+    /// Reading took longer than its limit.
+    TimedOut(Duration),
 }
 
 impl std::fmt::Display for PdfProblem {
@@ -61,10 +63,10 @@ impl std::fmt::Display for PdfProblem {
                 f,
                 "PDF of {pages} pages, over the {MAX_PAGES} a letter could have; not read"
             ),
-            PdfProblem::TimedOut => write!(
+            PdfProblem::TimedOut(limit) => write!(
                 f,
-                "corrupt PDF: reading its text took over {} s; not read",
-                TIME_LIMIT.as_secs()
+                "corrupt PDF: reading it took over {} s; not read",
+                limit.as_secs()
             ),
         }
     }
@@ -72,13 +74,22 @@ impl std::fmt::Display for PdfProblem {
 
 /// The text of a PDF letter, pages separated by form feeds.
 pub fn pdf_text(bytes: &[u8]) -> Result<String, PdfProblem> {
-    let (sender, receiver) = mpsc::sync_channel(1);
     let bytes = bytes.to_vec();
+    guarded(TIME_LIMIT, move || read_text(&bytes))
+}
+
+/// Runs `read` on a reader thread of its own and waits at most `limit` for it; a panic
+/// inside is caught and becomes the file's reason. A reader that does not finish is left
+/// to end on its own, and its file is reported.
+fn guarded<F>(limit: Duration, read: F) -> Result<String, PdfProblem>
+where
+    F: FnOnce() -> Result<String, PdfProblem> + Send + 'static,
+{
+    let (sender, receiver) = mpsc::sync_channel(1);
     let spawned = std::thread::Builder::new()
         .name(READER_THREAD.to_string())
         .spawn(move || {
-            let read = std::panic::catch_unwind(AssertUnwindSafe(|| read_text(&bytes)));
-            let result = read.unwrap_or_else(|panic| {
+            let result = std::panic::catch_unwind(AssertUnwindSafe(read)).unwrap_or_else(|panic| {
                 Err(PdfProblem::Corrupt(format!(
                     "the PDF reader failed on it ({})",
                     panic_message(panic.as_ref())
@@ -92,10 +103,9 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, PdfProblem> {
             "cannot start a thread to read it: {error}"
         )));
     }
-    // A reader that does not finish is left to end on its own; its file is reported.
     receiver
-        .recv_timeout(TIME_LIMIT)
-        .unwrap_or(Err(PdfProblem::TimedOut))
+        .recv_timeout(limit)
+        .unwrap_or(Err(PdfProblem::TimedOut(limit)))
 }
 
 /// Loads the document, checks its limits and reads its text.
@@ -213,6 +223,20 @@ mod tests {
         assert!(is_pdf(b"%PDF-1.7\n"));
         assert!(is_pdf(b"\xEF\xBB\xBF\n%PDF-1.4"));
         assert!(!is_pdf(b"Case Number: CM14-0000001"));
+    }
+
+    #[test]
+    fn a_reader_that_hangs_or_panics_costs_only_its_file() {
+        let hangs = guarded(Duration::from_millis(50), || {
+            std::thread::sleep(Duration::from_secs(2));
+            Ok(String::new())
+        });
+        assert_eq!(hangs, Err(PdfProblem::TimedOut(Duration::from_millis(50))));
+        let panics = guarded(TIME_LIMIT, || panic!("index out of bounds"));
+        assert!(
+            matches!(panics, Err(PdfProblem::Corrupt(ref reason)) if reason.contains("index out of bounds")),
+            "{panics:?}"
+        );
     }
 
     /// Damaged files (bytes flipped, cut, spliced) end as text or as a reason, never as a

@@ -3,7 +3,7 @@
 //! (JPEG as it is stored, other images as PGM or PPM) and its text read back, pages
 //! separated by form feeds. Without tesseract, the file stays `needs_ocr`.
 
-use super::{load, PdfProblem};
+use super::{guarded, load, PdfProblem, OCR_TIME_LIMIT};
 use lopdf::{Document, Object};
 use std::path::PathBuf;
 use std::process::Command;
@@ -108,12 +108,15 @@ fn netpbm(
     })
 }
 
-/// The text tesseract reads off the PDF's page images.
+/// The text tesseract reads off the PDF's page images, within [`OCR_TIME_LIMIT`].
 pub fn ocr_text(bytes: &[u8]) -> Result<String, PdfProblem> {
-    let images = std::panic::catch_unwind(|| load(bytes).map(|document| page_images(&document)))
-        .map_err(|_| {
-        PdfProblem::Corrupt("the PDF reader failed on its images".to_string())
-    })??;
+    let bytes = bytes.to_vec();
+    guarded(OCR_TIME_LIMIT, move || read_page_images(&bytes))
+}
+
+/// Runs tesseract on each page image in turn.
+fn read_page_images(bytes: &[u8]) -> Result<String, PdfProblem> {
+    let images = page_images(&load(bytes)?);
     if images.is_empty() {
         return Err(PdfProblem::NeedsOcr(
             "no text layer, and no page image tesseract can read".to_string(),
