@@ -7,6 +7,8 @@ on the same files in the same run:
     parse throughput on one core (imr parse, RAYON_NUM_THREADS=1);
   - imr full index: wall time, letters/s, MB/s, peak RSS (/usr/bin/time -v), index size
     relative to the corpus;
+  - the same letters written as PDF (imr-corpus generate --pdf-percent 100, same seed), on
+    corpora up to --pdf-max files: full index wall time, letters/s, MB/s, peak RSS;
   - a no-change re-run and a 1%-new re-run;
   - bare tantivy indexing each file as one text document (bench/bare_tantivy.rs: the floor);
   - search latency p50/p95 per query kind (bench/queries.tsv), in process, and the wall time
@@ -17,7 +19,7 @@ Timed steps run --runs times at up to 100k letters and once above; medians are r
 peak RSS is the largest seen.
 
 Usage: python3 bench/run.py [--sizes 10000,100000,1000000] [--runs 3] [--work target/bench]
-                           [--agree-max 100000] [--append]
+                           [--agree-max 100000] [--pdf-max 100000] [--append]
 Needs: the Rust toolchain, python3, GNU time, ripgrep; optionally recollcmd
 (apt-get install time ripgrep recollcmd).
 """
@@ -163,7 +165,7 @@ def ripgrep_seconds(patterns, letters):
     return time.perf_counter() - started, len(files or [])
 
 
-def generate(work, count, seed, name):
+def generate(work, count, seed, name, pdf_percent=0):
     """The corpus `name` under `work`, generated unless an earlier run completed it (a
     corpus is written under a .partial name and renamed when whole)."""
     corpus = work / name
@@ -171,13 +173,14 @@ def generate(work, count, seed, name):
         partial = work / f"{name}.partial"
         shutil.rmtree(partial, ignore_errors=True)
         started = time.perf_counter()
-        run([CORPUS, "generate", "--count", count, "--seed", seed, "--out", partial])
+        run([CORPUS, "generate", "--count", count, "--seed", seed, "--out", partial,
+             "--pdf-percent", pdf_percent])
         partial.rename(corpus)
         print(f"  generated {count} files in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return corpus
 
 
-def bench_size(count, runs, work, recoll_max, agree_max):
+def bench_size(count, runs, work, recoll_max, agree_max, pdf_max):
     corpus = generate(work, count, 1, f"corpus-{count}")
     letters = corpus / "letters"
     corpus_bytes = tree_bytes(letters)
@@ -222,6 +225,23 @@ def bench_size(count, runs, work, recoll_max, agree_max):
     row["index_size_ratio"] = status["size_in_bytes"] / corpus_bytes
     row["letters_indexed"] = status["letters"]
     row["decisions_indexed"] = status["decisions"]
+
+    if count <= pdf_max:
+        print("  imr index: the same letters as PDF files", file=sys.stderr)
+        pdf_letters = generate(work, count, 1, f"corpus-{count}-pdf", pdf_percent=100) / "letters"
+        pdf_index = work / f"index-{count}-pdf"
+        pdf_full, pdf_rss = [], []
+        for _ in range(runs):
+            shutil.rmtree(pdf_index, ignore_errors=True)
+            seconds, peak, _ = timed([IMR, "index", pdf_letters], imr_env(pdf_index))
+            pdf_full.append(seconds)
+            pdf_rss.append(peak)
+        shutil.rmtree(pdf_index, ignore_errors=True)
+        row["pdf_corpus_mb"] = tree_bytes(pdf_letters) / 2**20
+        row["pdf_full_s"] = median(pdf_full)
+        row["pdf_letters_per_s"] = row["letters"] / row["pdf_full_s"]
+        row["pdf_mb_per_s"] = row["pdf_corpus_mb"] / row["pdf_full_s"]
+        row["pdf_peak_rss_mb"] = max(pdf_rss)
 
     print("  imr index: no-change and 1%-new re-runs", file=sys.stderr)
     no_change = [timed([IMR, "index", letters], env) for _ in range(runs)]
@@ -302,6 +322,13 @@ def print_tables(rows, machine):
               f"| {100 * r['index_size_ratio']:.0f}% | {r['no_change_s']:.2f} ({100 * r['no_change_s'] / r['full_s']:.1f}%) "
               f"| {r['one_percent_new_s']:.2f} | {r['floor_s']:.1f} | {r['floor_s'] / r['full_s']:.2f}x "
               f"| {fmt(r.get('recoll_index_s'), '.1f')} |")
+    print("\n## PDF ingest: the same letters written as PDF files\n")
+    print("| files | PDF MB | full index s | letters/s | MB/s | peak RSS MB | text letters/s |")
+    print("|---|---|---|---|---|---|---|")
+    for r in rows:
+        if "pdf_full_s" in r:
+            print(f"| {r['files']} | {r['pdf_corpus_mb']:.0f} | {r['pdf_full_s']:.1f} | {r['pdf_letters_per_s']:.0f} "
+                  f"| {r['pdf_mb_per_s']:.1f} | {r['pdf_peak_rss_mb']:.0f} | {r['letters_per_s']:.0f} |")
     print("\n## Parsing\n")
     print("| files | one-core parse MB/s | lowest field agreement with the ground truth |")
     print("|---|---|---|")
@@ -335,6 +362,8 @@ def main():
     parser.add_argument("--recoll-max", type=int, default=100000, help="largest corpus Recoll indexes")
     parser.add_argument("--agree-max", type=int, default=100000,
                         help="largest corpus whose parse is compared with its truth (that check holds both in memory)")
+    parser.add_argument("--pdf-max", type=int, default=100000,
+                        help="largest corpus also measured as PDF files")
     parser.add_argument("--append", action="store_true",
                         help="add the rows to those of an earlier run's results.json")
     parser.add_argument("--work", default=str(ROOT / "target" / "bench"))
@@ -351,7 +380,8 @@ def main():
     rows = json.loads(results.read_text())["rows"] if args.append and results.exists() else []
     for size in [int(s) for s in args.sizes.split(",")]:
         print(f"benchmarking {size} files ...", file=sys.stderr)
-        rows.append(bench_size(size, args.runs if size <= 100_000 else 1, work, args.recoll_max, args.agree_max))
+        rows.append(bench_size(size, args.runs if size <= 100_000 else 1, work, args.recoll_max, args.agree_max,
+                               args.pdf_max))
         results.write_text(json.dumps({"machine": machine, "rows": rows}, indent=2))
     print_tables(rows, machine)
 

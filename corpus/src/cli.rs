@@ -122,6 +122,11 @@ pub struct GenerateArgs {
     /// Share of files that are not letters, in percent.
     #[arg(long, value_name = "P", default_value_t = DEFAULT_JUNK_PERCENT)]
     pub junk_percent: f64,
+
+    /// Share of letters written as PDF files (with a text layer), in percent. The same
+    /// seed gives the same letters whatever the share.
+    #[arg(long, value_name = "P", default_value_t = 0.0)]
+    pub pdf_percent: f64,
 }
 
 impl GenerateArgs {
@@ -132,6 +137,7 @@ impl GenerateArgs {
             seed: self.seed,
             out: self.out.clone(),
             junk_percent: self.junk_percent,
+            pdf_percent: self.pdf_percent,
         }
     }
 }

@@ -6,8 +6,9 @@ use crate::artefacts::{self, Style};
 use crate::case::{Budget, Case};
 use crate::junk;
 use crate::model::Layout;
+use crate::pdf::{letter_pdf, PdfKind};
 use crate::pick;
-use crate::plan::{file_rng, FileKind, FilePlan};
+use crate::plan::{file_rng, splitmix64, FileKind, FilePlan};
 use crate::render;
 use crate::truncate;
 use crate::truth::{json_line, JunkTruth, LetterTruth};
@@ -43,6 +44,10 @@ pub struct GenerateOptions {
     pub out: PathBuf,
     /// The share of junk files, in percent (default 1.5).
     pub junk_percent: f64,
+    /// The share of letters written as PDF files (with a text layer), in percent
+    /// (default 0). Which letters they are depends only on the seed and the file's number,
+    /// so corpora that differ only in this share hold the same letters.
+    pub pdf_percent: f64,
 }
 
 impl GenerateOptions {
@@ -53,6 +58,7 @@ impl GenerateOptions {
             seed,
             out: out.into(),
             junk_percent: DEFAULT_JUNK_PERCENT,
+            pdf_percent: 0.0,
         }
     }
 }
@@ -121,11 +127,13 @@ pub(crate) struct Built {
 /// Writes a corpus as `options` say.
 pub fn generate(options: &GenerateOptions) -> anyhow::Result<GenerateSummary> {
     let started = Instant::now();
-    if !(0.0..=100.0).contains(&options.junk_percent) {
-        bail!(
-            "--junk-percent must be between 0 and 100, not {}",
-            options.junk_percent
-        );
+    for (flag, percent) in [
+        ("--junk-percent", options.junk_percent),
+        ("--pdf-percent", options.pdf_percent),
+    ] {
+        if !(0.0..=100.0).contains(&percent) {
+            bail!("{flag} must be between 0 and 100, not {percent}");
+        }
     }
     let letters_dir = options.out.join("letters");
     let occupied = fs::read_dir(&letters_dir)
@@ -140,6 +148,7 @@ pub fn generate(options: &GenerateOptions) -> anyhow::Result<GenerateSummary> {
     fs::create_dir_all(&letters_dir)
         .with_context(|| format!("cannot create {}", letters_dir.display()))?;
     let junk_fraction = options.junk_percent / 100.0;
+    let pdf_fraction = options.pdf_percent / 100.0;
     let seed = options.seed;
 
     let mut order: Vec<(String, u64)> = (0..options.count)
@@ -166,7 +175,7 @@ pub fn generate(options: &GenerateOptions) -> anyhow::Result<GenerateSummary> {
         let written: Vec<anyhow::Result<(Vec<u8>, FileKind, usize)>> = chunk
             .par_iter()
             .map(|&(_, index)| {
-                let built = build(seed, index, junk_fraction);
+                let built = build(seed, index, junk_fraction, pdf_fraction)?;
                 let path = letters_dir.join(&built.relative_path);
                 write_file(&path, &built.bytes)
                     .with_context(|| format!("cannot write {}", path.display()))?;
@@ -212,13 +221,32 @@ fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
 }
 
-/// Builds file `index` of the corpus of `seed`: its path, bytes and truth.
-pub(crate) fn build(seed: u64, index: u64, junk_fraction: f64) -> Built {
+/// Builds file `index` of the corpus of `seed`: its path, bytes and truth. A letter is
+/// written as PDF with the chance `pdf_fraction`.
+pub(crate) fn build(
+    seed: u64,
+    index: u64,
+    junk_fraction: f64,
+    pdf_fraction: f64,
+) -> anyhow::Result<Built> {
     let mut rng = file_rng(seed, index);
-    let plan = FilePlan::draw(seed, index, junk_fraction, &mut rng);
-    match plan.kind {
+    let mut plan = FilePlan::draw(seed, index, junk_fraction, &mut rng);
+    Ok(match plan.kind {
         FileKind::Letter(layout) => {
-            let (bytes, truth, style) = build_letter(&plan, layout, &mut rng);
+            let as_pdf = is_pdf_letter(seed, index, pdf_fraction);
+            if as_pdf {
+                plan.relative_path = plan.relative_path.replace(".txt", ".pdf");
+            }
+            let (mut bytes, truth, style) = build_letter(&plan, layout, &mut rng);
+            if as_pdf {
+                let text = if style.windows_1252 {
+                    encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned()
+                } else {
+                    String::from_utf8_lossy(&bytes).into_owned()
+                };
+                bytes = letter_pdf(&text, PdfKind::Text)
+                    .with_context(|| format!("cannot write {} as PDF", plan.relative_path))?;
+            }
             Built {
                 truth_line: json_line(&truth),
                 relative_path: plan.relative_path,
@@ -231,7 +259,7 @@ pub(crate) fn build(seed: u64, index: u64, junk_fraction: f64) -> Built {
         FileKind::Junk(kind) => {
             let truth = JunkTruth {
                 path: plan.relative_path.clone(),
-                kind: kind.truth_kind(),
+                kind: "not_a_letter",
                 reason: kind.reason(),
             };
             Built {
@@ -243,7 +271,15 @@ pub(crate) fn build(seed: u64, index: u64, junk_fraction: f64) -> Built {
                 truncated: false,
             }
         }
-    }
+    })
+}
+
+/// Whether letter `index` is written as PDF: a draw of its own, apart from the file's
+/// random stream, so the share changes no other choice.
+fn is_pdf_letter(seed: u64, index: u64, pdf_fraction: f64) -> bool {
+    let draw = splitmix64(seed ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    // The top 53 bits as a number in [0, 1): 0% never, 100% always.
+    ((draw >> 11) as f64 / (1u64 << 53) as f64) < pdf_fraction
 }
 
 /// A letter's bytes, truth and artefacts, redrawn with more or less text until it is 2-8 KB.

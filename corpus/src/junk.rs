@@ -1,8 +1,9 @@
 //! Files that are not letters, as they turn up in a folder of letters: empty and
-//! whitespace-only files, fax cover sheets, binary blobs, PDF files not yet extracted, and
+//! whitespace-only files, fax cover sheets (as text and as PDF), binary blobs, and
 //! claims notes. None uses a heading of the three layouts.
 
 use crate::date::{Date, DateStyle};
+use crate::pdf::{letter_pdf, PdfKind};
 use crate::pick::{self, fill, CorpusRng};
 use rand::{Rng, RngCore};
 
@@ -17,7 +18,7 @@ pub enum JunkKind {
     FaxCover,
     /// Random bytes with NULs.
     Binary,
-    /// A PDF file (binary content after "%PDF-1.4").
+    /// A PDF file that is not a letter: a fax cover sheet with a text layer.
     Pdf,
     /// A claims examiner's note.
     Memo,
@@ -59,15 +60,6 @@ impl JunkKind {
         }
     }
 
-    /// What `imr parse` should call it: a PDF of random bytes is a corrupt PDF, an error;
-    /// the rest are not letters.
-    pub fn truth_kind(self) -> &'static str {
-        match self {
-            JunkKind::Pdf => "error",
-            _ => "not_a_letter",
-        }
-    }
-
     /// Why it is not a letter (informative only; not compared).
     pub fn reason(self) -> &'static str {
         match self {
@@ -75,7 +67,7 @@ impl JunkKind {
             JunkKind::Whitespace => "whitespace only",
             JunkKind::FaxCover => "fax cover sheet, no IMR letter headings",
             JunkKind::Binary => "binary data",
-            JunkKind::Pdf => "PDF file",
+            JunkKind::Pdf => "fax cover sheet as PDF, no IMR letter headings",
             JunkKind::Memo => "claims note, no IMR letter headings",
         }
     }
@@ -156,24 +148,7 @@ pub fn bytes(kind: JunkKind, rng: &mut CorpusRng) -> Vec<u8> {
             let count = rng.random_range(1..=200);
             (0..count).map(|_| *pick::one(rng, b" \n\t\r ")).collect()
         }
-        JunkKind::FaxCover => {
-            let area = rng.random_range(209..=951).to_string();
-            let line = format!("{:04}", rng.random_range(0..10_000));
-            let pages = rng.random_range(2..=30).to_string();
-            fill(
-                FAX_TEMPLATE,
-                &[
-                    ("to", pick::text(rng, FAX_RECIPIENTS)),
-                    ("from", pick::text(rng, FAX_SENDERS)),
-                    ("area", &area),
-                    ("line", &line),
-                    ("date", &date),
-                    ("pages", &pages),
-                    ("re", pick::text(rng, FAX_SUBJECTS)),
-                ],
-            )
-            .into_bytes()
-        }
+        JunkKind::FaxCover => fax_cover(&date, rng).into_bytes(),
         JunkKind::Binary => {
             let mut data = vec![0u8; rng.random_range(256..=4096)];
             rng.fill_bytes(&mut data);
@@ -182,20 +157,9 @@ pub fn bytes(kind: JunkKind, rng: &mut CorpusRng) -> Vec<u8> {
             }
             data
         }
+        // Writing a PDF to memory fails only for a filter lopdf lacks, and it has Flate.
         JunkKind::Pdf => {
-            let mut stream = vec![0u8; rng.random_range(512..=6000)];
-            rng.fill_bytes(&mut stream);
-            let mut data = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
-            data.extend_from_slice(
-                format!(
-                    "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Length {} /Filter /FlateDecode >>\nstream\n",
-                    stream.len()
-                )
-                .as_bytes(),
-            );
-            data.extend_from_slice(&stream);
-            data.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
-            data
+            letter_pdf(&fax_cover(&date, rng), PdfKind::Text).expect("a PDF is written to memory")
         }
         JunkKind::Memo => {
             let claim = format!("{:07}", rng.random_range(0..10_000_000));
@@ -212,4 +176,23 @@ pub fn bytes(kind: JunkKind, rng: &mut CorpusRng) -> Vec<u8> {
             .into_bytes()
         }
     }
+}
+
+/// A fax cover sheet dated `date`.
+fn fax_cover(date: &str, rng: &mut CorpusRng) -> String {
+    let area = rng.random_range(209..=951).to_string();
+    let line = format!("{:04}", rng.random_range(0..10_000));
+    let pages = rng.random_range(2..=30).to_string();
+    fill(
+        FAX_TEMPLATE,
+        &[
+            ("to", pick::text(rng, FAX_RECIPIENTS)),
+            ("from", pick::text(rng, FAX_SENDERS)),
+            ("area", &area),
+            ("line", &line),
+            ("date", date),
+            ("pages", &pages),
+            ("re", pick::text(rng, FAX_SUBJECTS)),
+        ],
+    )
 }

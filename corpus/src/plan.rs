@@ -100,7 +100,7 @@ fn case_number(seed: u64, index: u64, year: i32) -> String {
     format!("CM{:02}-0{serial:06}", year.rem_euclid(100))
 }
 
-fn splitmix64(value: u64) -> u64 {
+pub(crate) fn splitmix64(value: u64) -> u64 {
     let mut z = value.wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);

@@ -71,7 +71,7 @@ pub struct DecisionTruth {
 pub struct JunkTruth {
     /// Path relative to `OUT/letters`.
     pub path: String,
-    /// "not_a_letter", or "error" for a corrupt PDF.
+    /// Always "not_a_letter".
     pub kind: &'static str,
     /// Why it is not a letter (not compared).
     pub reason: &'static str,

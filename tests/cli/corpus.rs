@@ -11,7 +11,7 @@ use std::path::Path;
 /// occur several times, few enough for a debug build to parse in seconds.
 const CORPUS_FILES: u64 = 600;
 
-fn parse_agrees_with_truth(seed: u64) {
+fn parse_agrees_with_truth(seed: u64, pdf_percent: f64) {
     let env = TestEnv::new();
     let out = env.path().join("corpus");
     let summary = generate(&GenerateOptions {
@@ -19,6 +19,7 @@ fn parse_agrees_with_truth(seed: u64) {
         seed,
         out: out.clone(),
         junk_percent: 3.0,
+        pdf_percent,
     })
     .expect("the corpus is written");
     for layout in ["L1", "L2", "L3"] {
@@ -29,6 +30,15 @@ fn parse_agrees_with_truth(seed: u64) {
         );
     }
     assert!(summary.junk >= 5, "seed {seed}: too few junk files");
+    let pdfs = walkdir::WalkDir::new(out.join("letters"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "pdf"))
+        .count() as f64;
+    assert!(
+        pdfs >= CORPUS_FILES as f64 * pdf_percent / 200.0,
+        "seed {seed}: {pdfs} PDF files for a share of {pdf_percent}%"
+    );
 
     let run = env.imr([Path::new("parse"), &out.join("letters")]);
     let truth = std::fs::read(out.join("truth.ndjson")).expect("the truth file");
@@ -54,10 +64,10 @@ fn parse_agrees_with_truth(seed: u64) {
 
 #[test]
 fn parse_agrees_with_the_ground_truth_of_a_generated_corpus() {
-    parse_agrees_with_truth(1);
+    parse_agrees_with_truth(1, 0.0);
 }
 
 #[test]
-fn parse_agrees_with_the_ground_truth_of_another_seed() {
-    parse_agrees_with_truth(20_261_125);
+fn parse_agrees_with_the_ground_truth_of_another_seed_with_a_third_of_its_letters_as_pdf() {
+    parse_agrees_with_truth(20_261_125, 33.0);
 }

@@ -408,6 +408,7 @@ fn counts_of_a_generated_corpus_match_its_ground_truth() {
         seed: 20_261_202,
         out: out.clone(),
         junk_percent: 2.0,
+        pdf_percent: 0.0,
     })
     .expect("the corpus is written");
     env.imr([Path::new("index"), &out.join("letters")]);

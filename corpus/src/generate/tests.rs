@@ -13,7 +13,7 @@ const SEED: u64 = 42;
 fn built(count: u64, junk_fraction: f64) -> Vec<Built> {
     (0..count)
         .into_par_iter()
-        .map(|index| build(SEED, index, junk_fraction))
+        .map(|index| build(SEED, index, junk_fraction, 0.0).expect("builds"))
         .collect()
 }
 
@@ -161,6 +161,7 @@ fn truth_lines_parse_as_json_with_the_expected_keys_in_order() {
         seed: 3,
         out: dir.path().to_path_buf(),
         junk_percent: 5.0,
+        pdf_percent: 0.0,
     };
     let summary = generate(&options).expect("generated");
     let text = fs::read_to_string(dir.path().join("truth.ndjson")).expect("truth file");
