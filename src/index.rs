@@ -4,16 +4,20 @@
 
 use crate::error::IndexError;
 use crate::index_directory::IndexDirectory;
-use crate::ingest::document::{DECISION_FIELD, DECISION_INDEX_FIELD};
+use crate::ingest::document::{DECISION_FIELD, DECISION_INDEX_FIELD, PATH_FIELD};
+use crate::ingest::report::SharedCaseNumber;
 use crate::schema::IndexSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tantivy::collector::Count;
+use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::error::LockError;
-use tantivy::query::{ExistsQuery, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::store::{Compressor, ZstdCompressor};
-use tantivy::{Index, IndexSettings, IndexWriter, ReloadPolicy, Searcher, TantivyError, Term};
+use tantivy::{
+    Index, IndexSettings, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
+};
 
 /// The commit payload: what an index says about itself.
 #[derive(Debug, Serialize, Deserialize)]
@@ -221,6 +225,67 @@ impl LetterIndex {
         count().map_err(|source| tantivy_error(&self.path, source))
     }
 
+    /// For each of `case_numbers` stated by more than one letter in the index, the files
+    /// that state it (sorted).
+    pub fn shared_case_numbers(
+        &self,
+        case_numbers: &[String],
+    ) -> Result<Vec<SharedCaseNumber>, IndexError> {
+        let (Some(case_field), Some(path_field)) = (
+            self.schema.field("case_number"),
+            self.schema.field(PATH_FIELD),
+        ) else {
+            return Ok(Vec::new());
+        };
+        let position_field = self.schema.required_field(DECISION_INDEX_FIELD)?;
+        let error = |source| tantivy_error(&self.path, source);
+        let searcher = self.searcher().map_err(error)?;
+        let mut shared: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for case_number in case_numbers {
+            if shared.contains_key(case_number.as_str()) {
+                continue;
+            }
+            let first_decisions_stating_it = BooleanQuery::new(vec![
+                (
+                    Occur::Must,
+                    term_query(Term::from_field_text(case_field.field, case_number)),
+                ),
+                (
+                    Occur::Must,
+                    term_query(Term::from_field_u64(position_field, 0)),
+                ),
+            ]);
+            let hits = searcher
+                .search(
+                    &first_decisions_stating_it,
+                    &TopDocs::with_limit(100).order_by_score(),
+                )
+                .map_err(error)?;
+            if hits.len() < 2 {
+                continue;
+            }
+            let mut paths = Vec::new();
+            for (_, address) in hits {
+                let document: TantivyDocument = searcher.doc(address).map_err(error)?;
+                if let Some(path) = document
+                    .get_first(path_field.field)
+                    .and_then(|value| value.as_str())
+                {
+                    paths.push(path.to_string());
+                }
+            }
+            paths.sort();
+            shared.insert(case_number, paths);
+        }
+        Ok(shared
+            .into_iter()
+            .map(|(case_number, paths)| SharedCaseNumber {
+                case_number: case_number.to_string(),
+                paths,
+            })
+            .collect())
+    }
+
     fn check_schema_version(&self) -> Result<(), IndexError> {
         let metas = self
             .index
@@ -305,6 +370,10 @@ fn remove_files(path: &Path, names: &[String]) -> Result<(), IndexError> {
         })?;
     }
     Ok(())
+}
+
+fn term_query(term: Term) -> Box<dyn Query> {
+    Box::new(TermQuery::new(term, IndexRecordOption::Basic))
 }
 
 fn schema_bug(error: crate::error::SchemaError) -> TantivyError {

@@ -1,18 +1,22 @@
 //! Ingestion: from files on disk to index documents. This module reads and parses one
-//! file (a text file, or a PDF through [`crate::pdf`]); `pipeline` runs a whole index run
-//! over many.
+//! file (a text file, or a PDF through [`crate::pdf`]), the one read step of `imr index`
+//! and `imr parse`; `run` runs a whole index run over many.
 
 pub mod document;
-pub mod pipeline;
+pub mod policy;
 pub mod read;
+mod repair;
 pub mod report;
+mod run;
 pub mod vocab_dir;
 pub mod walk;
+mod worker;
+mod writer;
 
 use crate::letter::{self, Letter, Parsed, Vocabulary};
 use crate::pdf::{self, PdfProblem};
-pub use pipeline::{index_paths, IngestOptions, Progress};
 use read::{decode, not_text_reason, read_regular_file, ReadProblem};
+pub use run::{index_paths, IngestOptions, Progress};
 use std::path::Path;
 
 /// What one file turned out to be.
@@ -50,14 +54,20 @@ pub fn parse_file(
     current_year: i32,
     ocr: Ocr,
 ) -> FileOutcome {
-    match read_regular_file(path) {
+    match read_file(path) {
         Ok(bytes) => parse_bytes(&bytes, vocabulary, current_year, ocr),
-        Err(problem) => outcome_of(&problem),
+        Err(outcome) => outcome,
     }
 }
 
+/// The bytes of the file at `path` or, when they cannot be read, what the file is: one
+/// read step for every command, so a file is reported the same way by each.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, FileOutcome> {
+    read_regular_file(path).map_err(|problem| outcome_of(&problem))
+}
+
 /// What a file that could not be read is.
-pub fn outcome_of(problem: &ReadProblem) -> FileOutcome {
+fn outcome_of(problem: &ReadProblem) -> FileOutcome {
     match problem {
         ReadProblem::NotRegular(reason) => FileOutcome::Skipped(reason.clone()),
         ReadProblem::TooLarge(_) => FileOutcome::NotALetter(problem.reason()),

@@ -158,6 +158,20 @@ impl Tally {
         self
     }
 
+    /// Counts a file under its status and lists it in the report.
+    pub fn count_and_list(&mut self, path: PathBuf, status: FileStatus, reason: String) {
+        let count = match status {
+            FileStatus::Failed => &mut self.counts.failed,
+            FileStatus::NotALetter => &mut self.counts.not_letters,
+            FileStatus::Duplicate => &mut self.counts.duplicates,
+            FileStatus::Skipped => &mut self.counts.skipped,
+            FileStatus::NeedsOcr => &mut self.counts.needs_ocr,
+            FileStatus::Encrypted => &mut self.counts.encrypted,
+        };
+        *count += 1;
+        self.list(path, status, reason);
+    }
+
     /// Lists a file in the report.
     pub fn list(&mut self, path: PathBuf, status: FileStatus, reason: String) {
         self.files.push(ListedFile {

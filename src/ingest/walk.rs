@@ -4,6 +4,7 @@
 //! cannot be walked becomes an entry with its error, so every path ends up in the run's
 //! report instead of vanishing.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -16,6 +17,24 @@ pub enum Walked {
     Skipped(PathBuf, String),
     /// Could not be walked, with the reason: a failure.
     Failed(PathBuf, String),
+}
+
+/// The keys of the files a walk found, kept as their 128-bit hashes: 16 bytes a file,
+/// where the keys themselves take a hundred or more (a million files is 16 MB, not 150).
+#[derive(Debug, Default)]
+pub struct OnDisk(HashSet<u128>);
+
+impl OnDisk {
+    /// Notes the file with this key.
+    pub fn insert(&mut self, key: &str) {
+        self.0.insert(xxhash_rust::xxh3::xxh3_128(key.as_bytes()));
+    }
+
+    /// Whether the walk found the file with this key.
+    pub fn contains(&self, key: &str) -> bool {
+        self.0
+            .contains(&xxhash_rust::xxh3::xxh3_128(key.as_bytes()))
+    }
 }
 
 /// The reason a symbolic link is skipped when links are not followed.
@@ -189,6 +208,15 @@ mod tests {
         let followed = reasons(true);
         assert_eq!(followed[..2], ["read", "read"]);
         assert!(followed[2].contains("character device"), "{}", followed[2]);
+    }
+
+    #[test]
+    fn remembers_the_keys_it_was_given() {
+        let mut on_disk = OnDisk::default();
+        on_disk.insert("/letters/a.txt");
+        assert!(on_disk.contains("/letters/a.txt"));
+        assert!(!on_disk.contains("/letters/b.txt"));
+        assert!(!on_disk.contains("/letters/a.tx"));
     }
 
     #[cfg(unix)]
