@@ -8,6 +8,7 @@ use crate::letter::{Decision, Letter};
 use crate::schema::{FieldType, IndexSchema, SchemaField};
 use chrono::NaiveDate;
 use serde::Serialize;
+use tantivy::schema::Field;
 use tantivy::TantivyDocument;
 
 /// The name of the per-file key field.
@@ -16,6 +17,8 @@ pub const PATH_FIELD: &str = "path";
 pub const DECISION_INDEX_FIELD: &str = "decision_index";
 /// The name of the field holding the decision itself.
 pub const DECISION_FIELD: &str = "decision";
+/// The name of the field holding a letter's number on each of its documents.
+pub const LETTER_FIELD: &str = "letter";
 
 /// Where a schema field's values come from (by the field's source name).
 #[derive(Clone, Copy)]
@@ -24,6 +27,8 @@ enum Source {
     FileKey,
     /// The decision's position in its letter, from 0.
     Position,
+    /// The letter's number, given by the writer as it indexes (see [`number_letter`]).
+    LetterNumber,
     /// A field of the letter.
     Letter(fn(&Letter, &mut Values<'_>)),
     /// A field of the decision.
@@ -35,6 +40,7 @@ enum Source {
 const SOURCES: &[(&str, Source)] = &[
     (PATH_FIELD,                   Source::FileKey),
     (DECISION_INDEX_FIELD,         Source::Position),
+    (LETTER_FIELD,                 Source::LetterNumber),
     ("layout",                     Source::Letter(|letter, values| values.name(&letter.layout))),
     ("case_number",                Source::Letter(|letter, values| values.text_if(letter.case_number.as_deref()))),
     ("date_assigned",              Source::Letter(|letter, values| values.date(letter.date_assigned))),
@@ -203,6 +209,7 @@ pub fn letter_documents(
                 match source {
                     Source::FileKey => values.text(path),
                     Source::Position => values.integer(Some(position as u64)),
+                    Source::LetterNumber => {}
                     Source::Letter(fill) => fill(letter, &mut values),
                     Source::Decision(fill) => {
                         if let Some(decision) = decision {
@@ -217,6 +224,13 @@ pub fn letter_documents(
             Ok(document)
         })
         .collect()
+}
+
+/// Gives the documents of one letter its number.
+pub fn number_letter(documents: &mut [TantivyDocument], letter_field: Field, number: u64) {
+    for document in documents {
+        document.add_u64(letter_field, number);
+    }
 }
 
 /// A calendar day as the index stores it: midnight UTC.

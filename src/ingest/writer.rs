@@ -5,6 +5,7 @@
 //! thread that touches the writer, it needs no lock, and each letter's delete-then-add goes
 //! in as one batch, so any commit holds all of a letter or none of it.
 
+use super::document::{number_letter, LETTER_FIELD, PATH_FIELD};
 use super::policy::{place, Placement};
 use super::report::{FileStatus, Tally};
 use super::walk::OnDisk;
@@ -92,6 +93,9 @@ pub struct Writer<'a> {
     on_disk: &'a OnDisk,
     writer: IndexWriter,
     path_field: Field,
+    letter_field: Field,
+    /// The number the next letter indexed gets.
+    next_letter: u64,
     vocabulary_fingerprint: &'a str,
     schedule: CommitSchedule,
     generation: u64,
@@ -125,7 +129,9 @@ impl<'a> Writer<'a> {
             manifest,
             on_disk,
             writer,
-            path_field: index.schema().required_field(super::document::PATH_FIELD)?,
+            path_field: index.schema().required_field(PATH_FIELD)?,
+            letter_field: index.schema().required_field(LETTER_FIELD)?,
+            next_letter: largest_letter_number(index)? + 1,
             vocabulary_fingerprint,
             schedule,
             generation: index.generation()?,
@@ -223,6 +229,9 @@ impl<'a> Writer<'a> {
             return Ok(());
         }
         self.claimed.insert(record.hash, key.clone());
+        let mut documents = documents;
+        number_letter(&mut documents, self.letter_field, self.next_letter);
+        self.next_letter += 1;
         let operations: Vec<UserOperation> = std::iter::once(UserOperation::Delete(
             Term::from_field_text(self.path_field, &key),
         ))
@@ -289,6 +298,22 @@ impl<'a> Writer<'a> {
             cause,
         }
     }
+}
+
+/// The largest letter number in the index (0 for none): numbers are never given twice,
+/// so a letter's number ties only its own documents together.
+fn largest_letter_number(index: &LetterIndex) -> Result<u64, IndexError> {
+    let tantivy = |cause| IndexError::Tantivy {
+        path: index.path().to_path_buf(),
+        cause,
+    };
+    let searcher = index.searcher().map_err(tantivy)?;
+    let mut largest = 0;
+    for segment in searcher.segment_readers() {
+        let column = segment.fast_fields().u64(LETTER_FIELD).map_err(tantivy)?;
+        largest = largest.max(column.max_value());
+    }
+    Ok(largest)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 pub mod facets;
 pub mod grouping;
 pub mod hits;
+pub mod letter_join;
 pub mod query;
 pub mod tally;
 

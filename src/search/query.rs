@@ -7,6 +7,7 @@ use crate::index::LetterIndex;
 use crate::ingest::document::day_to_datetime;
 use crate::letter::dates::parse_date;
 use crate::schema::{FieldType, SchemaField, TextScope};
+use crate::search::letter_join::join_letter_fields;
 use regex::Regex;
 use std::ops::Bound;
 use std::sync::LazyLock;
@@ -32,7 +33,8 @@ pub fn build_query(
 ) -> Result<Box<dyn Query>, SearchError> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if let Some(text_query) = text_query {
-        clauses.push((Occur::Must, text_query.box_clone()));
+        let joined = join_letter_fields(text_query.box_clone(), index.schema(), searcher)?;
+        clauses.push((Occur::Must, joined));
     }
     for filter in filters {
         // A filter narrows the hits without changing their order.

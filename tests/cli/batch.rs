@@ -191,7 +191,7 @@ fn the_report_file_and_status_tell_how_the_run_went() {
         .json();
     assert_eq!(status["letters"], 3);
     assert_eq!(status["decisions"], 9);
-    assert_eq!(status["schema_version"], 1);
+    assert_eq!(status["schema_version"], 2);
     assert_eq!(status["last_run"]["outcome"], "completed");
     assert!(status["size_in_bytes"].as_u64().expect("size") > 0);
     let text = env.imr(["status"]).expect_code(0);

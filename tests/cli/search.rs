@@ -379,3 +379,43 @@ fn a_word_only_in_a_letters_summary_no_longer_counts_its_other_decisions() {
     assert!(tramadol(&letter), "the letter scope searches the summary");
     assert!(letter.len() > own.len());
 }
+
+#[test]
+fn a_letters_summary_reaches_every_one_of_its_decisions() {
+    // The summary is indexed once per letter, on its first document; a query on it must
+    // still match each of the letter's decisions, and combine with decision fields.
+    let env = TestEnv::new();
+    env.imr(["index", "sample-data"]).expect_code(0);
+    let hits = |args: &[&str]| -> Vec<Value> {
+        let mut all = vec!["search", "--limit", "100", "--format", "json"];
+        all.extend_from_slice(args);
+        env.imr(all).expect_code(0).json()["hits"]
+            .as_array()
+            .expect("hits")
+            .clone()
+    };
+    let by_summary = hits(&["summary:epidural"]);
+    assert!(
+        by_summary
+            .iter()
+            .any(|hit| hit["decision_index"].as_u64() > Some(0)),
+        "a letter's later decisions are found through its summary"
+    );
+    let mut paths: Vec<&str> = by_summary
+        .iter()
+        .filter_map(|hit| hit["path"].as_str())
+        .collect();
+    paths.dedup();
+    for path in paths {
+        let of_letter = hits(&["*", "--filter", &format!("path={path}")]);
+        let found = by_summary.iter().filter(|hit| hit["path"] == path).count();
+        assert_eq!(found, of_letter.len(), "every decision of {path}");
+    }
+    let mri = hits(&["summary:epidural AND item:mri"]);
+    assert_eq!(mri.len(), 1, "{mri:?}");
+    assert!(mri[0]["item"]
+        .as_str()
+        .is_some_and(|item| item.to_lowercase().contains("mri")));
+    env.imr(["search", "summary:epidural AND NOT summary:epidural"])
+        .expect_code(1);
+}
