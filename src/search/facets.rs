@@ -1,10 +1,13 @@
 //! Facet counts: for each `--facet` grouping, how many matching decisions (or letters)
 //! carry each value: most frequent first, or in order of value for bands and periods.
-//! The counting itself is the tally's.
+//! The counting itself is the tally's, but for a search that matches every document:
+//! there each keyword value's count is its document frequency in the term dictionary.
 
-use super::grouping::{GroupValue, Grouping};
-use super::tally::Table;
+use super::grouping::{Bucket, GroupValue, Grouping};
+use super::tally::{Counts, Table};
+use crate::schema::IndexSchema;
 use serde::Serialize;
+use tantivy::Searcher;
 
 /// The counts of one facet.
 #[derive(Debug, Clone, Serialize)]
@@ -37,4 +40,37 @@ pub fn facet_counts(grouping: &Grouping, table: Table) -> FacetCounts {
             .map(|(value, count)| (value.to_string(), count))
             .collect(),
     }
+}
+
+/// The facet counts of `grouping` over every document of the index, read from the term
+/// dictionary instead of the documents: a keyword value's document frequency is exactly
+/// its number of decisions in a segment without deleted documents. `None` when that does
+/// not hold (a grouping other than a keyword, a segment with deletes), so the tally counts.
+pub fn counts_of_everything(
+    searcher: &Searcher,
+    schema: &IndexSchema,
+    grouping: &Grouping,
+) -> tantivy::Result<Option<Table>> {
+    let Some(field) = schema.field(&grouping.field) else {
+        return Ok(None);
+    };
+    let segments = searcher.segment_readers();
+    if grouping.bucket != Bucket::Keyword || segments.iter().any(|s| s.has_deletes()) {
+        return Ok(None);
+    }
+    let mut table = Table::new();
+    for segment in segments {
+        let inverted_index = segment.inverted_index(field.field)?;
+        let mut terms = inverted_index.terms().stream()?;
+        while terms.advance() {
+            let Ok(value) = std::str::from_utf8(terms.key()) else {
+                continue;
+            };
+            let counts: &mut Counts = table
+                .entry(vec![GroupValue::Text(value.to_string())])
+                .or_default();
+            counts.all += u64::from(terms.value().doc_freq);
+        }
+    }
+    Ok(Some(table))
 }

@@ -14,10 +14,10 @@ use crate::schema::{FieldType, IndexSchema, TextScope};
 pub use facets::FacetCounts;
 pub use grouping::{GroupValue, Grouping};
 pub use hits::{Hit, Snippet};
-use tally::TallyCollector;
 pub use tally::{CountMode, Counts};
+use tally::{Table, TallyCollector};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::Query;
+use tantivy::query::{AllQuery, Query};
 use tantivy::{DateTime, DocAddress, Order, Searcher};
 
 /// What to search for.
@@ -116,8 +116,24 @@ pub fn search(index: &LetterIndex, request: &SearchRequest) -> Result<SearchResu
     if request.count == CountMode::Letters {
         tables.push(Vec::new());
     }
+    let everything = query.whole.is::<AllQuery>() && request.count == CountMode::Decisions;
+    let from_terms = if everything {
+        groupings
+            .iter()
+            .map(|grouping| facets::counts_of_everything(&searcher, schema, grouping))
+            .collect::<tantivy::Result<Option<Vec<Table>>>>()?
+    } else {
+        None
+    };
     let (facets, total_letters) = if tables.is_empty() {
         (Vec::new(), None)
+    } else if let Some(counted) = from_terms {
+        let facets = groupings
+            .iter()
+            .zip(counted)
+            .map(|(grouping, table)| facets::facet_counts(grouping, table))
+            .collect();
+        (facets, None)
     } else {
         let mut counted = searcher.search(
             &*query.whole,
@@ -158,6 +174,7 @@ fn top_hits(
 ) -> Result<(Vec<RankedHit>, usize), SearchError> {
     let top_docs = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
     Ok(match sort {
+        None if query.is::<AllQuery>() => first_documents(searcher, request),
         None => {
             let (page, total) = searcher.search(query, &(top_docs.order_by_score(), Count))?;
             let page = page
@@ -177,6 +194,25 @@ fn top_hits(
             (page.into_iter().map(|(_, a)| (None, a)).collect(), total)
         }
     })
+}
+
+/// The page of a search that matches everything, ranked by relevance: every document
+/// scores the same, so the page is the documents in index order (as a scored search ranks
+/// ties), and the total is the number of documents. Read without visiting the others.
+fn first_documents(searcher: &Searcher, request: &SearchRequest) -> (Vec<RankedHit>, usize) {
+    let wanted = request.offset + request.limit.max(1);
+    let mut page = Vec::with_capacity(wanted.min(1_000));
+    for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+        if page.len() >= wanted {
+            break;
+        }
+        let alive = (0..segment.max_doc()).filter(|&doc| !segment.is_deleted(doc));
+        for doc in alive.take(wanted - page.len()) {
+            page.push((Some(1.0), DocAddress::new(ordinal as u32, doc)));
+        }
+    }
+    let page = page.into_iter().skip(request.offset).collect();
+    (page, searcher.num_docs() as usize)
 }
 
 /// `--sort FIELD` (lowest first) or `--sort -FIELD` (highest first). Decisions without a

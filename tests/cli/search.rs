@@ -419,3 +419,33 @@ fn a_letters_summary_reaches_every_one_of_its_decisions() {
     env.imr(["search", "summary:epidural AND NOT summary:epidural"])
         .expect_code(1);
 }
+
+#[test]
+fn match_all_facets_read_from_terms_agree_with_counted_ones() {
+    // A search for everything counts keyword facets from the term dictionary and takes
+    // its page without scoring; a query that matches the same documents goes through the
+    // tally and the scored search. Both must agree.
+    let env = TestEnv::new();
+    env.imr(["index", "sample-data"]).expect_code(0);
+    let facets = |query: &[&str]| -> (Value, Value) {
+        let mut args = vec![
+            "search",
+            "--facet",
+            "decision",
+            "--facet",
+            "category",
+            "--facet",
+            "body_parts",
+            "--limit",
+            "3",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(query);
+        let results = env.imr(args).expect_code(0).json();
+        (results["facets"].clone(), results["total_hits"].clone())
+    };
+    let everything = facets(&[]);
+    assert_eq!(everything, facets(&["decision_index:[0 TO 1000]"]));
+    assert!(everything.0["decision"]["upheld"].as_u64() > Some(0));
+}
