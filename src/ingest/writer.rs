@@ -349,6 +349,27 @@ mod tests {
         })
     }
 
+    fn writer_committing_every<'a>(
+        index: &'a LetterIndex,
+        manifest: &'a Manifest,
+        on_disk: &'a OnDisk,
+        every_letters: u64,
+    ) -> Writer<'a> {
+        Writer::new(
+            index,
+            manifest,
+            on_disk,
+            index.writer(50_000_000).expect("writer"),
+            "fingerprint",
+            CommitSchedule {
+                every_letters,
+                interval: Duration::from_secs(3600),
+            },
+            false,
+        )
+        .expect("writer")
+    }
+
     #[test]
     fn indexes_places_duplicates_forgets_and_commits_on_schedule() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -358,19 +379,7 @@ mod tests {
         for key in ["/l/a.txt", "/l/b.txt", "/l/c.txt", "/l/d.txt"] {
             on_disk.insert(key);
         }
-        let writer = Writer::new(
-            &index,
-            &manifest,
-            &on_disk,
-            index.writer(50_000_000).expect("writer"),
-            "fingerprint",
-            CommitSchedule {
-                every_letters: 1,
-                interval: Duration::from_secs(3600),
-            },
-            false,
-        )
-        .expect("writer");
+        let writer = writer_committing_every(&index, &manifest, &on_disk, 1);
         let (sender, receiver) = sync_channel(8);
         // b duplicates a after a's commit, so the manifest knows a.
         sender.send(parsed(&index, "/l/a.txt", 1)).expect("send");
@@ -405,19 +414,7 @@ mod tests {
         let mut on_disk = OnDisk::default();
         on_disk.insert("/l/c.txt");
         on_disk.insert("/l/d.txt");
-        let writer = Writer::new(
-            &index,
-            &manifest,
-            &on_disk,
-            index.writer(50_000_000).expect("writer"),
-            "fingerprint",
-            CommitSchedule {
-                every_letters: 1_000,
-                interval: Duration::from_secs(3600),
-            },
-            false,
-        )
-        .expect("writer");
+        let writer = writer_committing_every(&index, &manifest, &on_disk, 1_000);
         let (sender, receiver) = sync_channel(8);
         sender.send(parsed(&index, "/l/c.txt", 2)).expect("send");
         sender.send(parsed(&index, "/l/d.txt", 2)).expect("send");

@@ -125,33 +125,25 @@ pub fn search(index: &LetterIndex, request: &SearchRequest) -> Result<SearchResu
     } else {
         None
     };
-    let (facets, total_letters) = if tables.is_empty() {
-        (Vec::new(), None)
-    } else if let Some(counted) = from_terms {
-        let facets = groupings
-            .iter()
-            .zip(counted)
-            .map(|(grouping, table)| facets::facet_counts(grouping, table))
-            .collect();
-        (facets, None)
-    } else {
-        let mut counted = searcher.search(
+    let mut counted = match from_terms {
+        _ if tables.is_empty() => Vec::new(),
+        Some(from_terms) => from_terms,
+        None => searcher.search(
             &*query.whole,
             &TallyCollector::counts(tables, request.count),
-        )?;
-        let total_letters = match request.count {
-            CountMode::Letters => counted
-                .pop()
-                .map(|total| total.values().map(|counts| counts.all).sum()),
-            CountMode::Decisions => None,
-        };
-        let facets = groupings
-            .iter()
-            .zip(counted)
-            .map(|(grouping, table)| facets::facet_counts(grouping, table))
-            .collect();
-        (facets, total_letters)
+        )?,
     };
+    let total_letters = match request.count {
+        CountMode::Letters => counted
+            .pop()
+            .map(|total| total.values().map(|counts| counts.all).sum()),
+        CountMode::Decisions => None,
+    };
+    let facets = groupings
+        .iter()
+        .zip(counted)
+        .map(|(grouping, table)| facets::facet_counts(grouping, table))
+        .collect();
     Ok(SearchResults {
         total_hits,
         total_letters,
