@@ -50,8 +50,10 @@ fn values_beside_labels(header: &str) -> String {
     let lines: Vec<&str> = header.lines().collect();
     let mut rewritten = String::with_capacity(header.len() + 64);
     for (index, line) in lines.iter().enumerate() {
-        rewritten
-            .push_str(&values_below(line, &lines[index + 1..]).unwrap_or_else(|| line.to_string()));
+        match values_below(line, &lines[index + 1..]) {
+            Some(values) => rewritten.push_str(&values),
+            None => rewritten.push_str(line),
+        }
         rewritten.push('\n');
     }
     rewritten
@@ -86,11 +88,33 @@ fn values_below(line: &str, rest: &[&str]) -> Option<String> {
 /// Reads the labelled fields of a header block; the first value of each label wins.
 /// A value may stand beside its label or, in the same column, on the next line.
 pub fn header_fields(header: &str, current_year: i32) -> HeaderFields {
+    read_fields(header, current_year, false)
+}
+
+/// The case number [`header_fields`] reads from `text`, read without the other fields: the
+/// reading stops at the first case number label, so a long text is not read to its end.
+pub fn case_number_field(text: &str) -> Option<String> {
+    // No date is read, so no year is needed.
+    read_fields(text, 0, true).case_number
+}
+
+fn read_fields(header: &str, current_year: i32, case_number_only: bool) -> HeaderFields {
     let mut fields = HeaderFields::default();
     let header = values_beside_labels(header);
-    for caps in HEADER_FIELD.captures_iter(&header) {
-        let label = caps[1].to_ascii_lowercase();
-        let value = &caps[2];
+    for field in HEADER_FIELD.find_iter(&header) {
+        let Some((label, value)) = label_and_value(field.as_str()) else {
+            continue;
+        };
+        let label = label.to_ascii_lowercase();
+        if case_number_only {
+            if label.contains("case") {
+                return HeaderFields {
+                    case_number: Some(value.to_ascii_uppercase()),
+                    ..HeaderFields::default()
+                };
+            }
+            continue;
+        }
         let date = || parse_date(value, current_year);
         if label.contains("case") {
             set_once(&mut fields.case_number, Some(value.to_ascii_uppercase()));
@@ -109,6 +133,15 @@ pub fn header_fields(header: &str, current_year: i32) -> HeaderFields {
         }
     }
     fields
+}
+
+/// The label and the value of a [`HEADER_FIELD`] match, as its two groups would give them:
+/// neither a label nor a value holds a colon, so the first colon parts them, with the
+/// whitespace around it. Reading the groups from the match this way spares the regex's
+/// capture search, which cost more than finding the fields.
+fn label_and_value(field: &str) -> Option<(&str, &str)> {
+    let (label, value) = field.split_once(':')?;
+    Some((label.trim_end(), value.trim_start()))
 }
 
 fn set_once<T>(slot: &mut Option<T>, value: Option<T>) {
@@ -184,6 +217,44 @@ mod tests {
         assert_eq!(fields.date_of_injury, day(2012, 3, 11));
         assert_eq!(fields.decision_date, day(2014, 9, 4));
         assert_eq!(fields.priority, Some(Priority::Expedited));
+    }
+
+    #[test]
+    fn label_and_value_are_the_groups_of_the_match() {
+        let texts = [
+            "Case Number:  CM14-0104321    Date Assigned:  07/30/2014",
+            "IMR Case No.:CM13-0012345 Dated :\n October 30, 2013",
+            "Date of UR Decision:\u{a0}1/2/14 Priority:\tEXPEDITED",
+            "Application   Received : Sept. 3rd, 2014",
+        ];
+        for text in texts {
+            for caps in HEADER_FIELD.captures_iter(text) {
+                let whole = caps.get(0).expect("group 0 is the match").as_str();
+                assert_eq!(
+                    label_and_value(whole),
+                    Some((&caps[1], &caps[2])),
+                    "{whole:?}"
+                );
+            }
+            assert!(HEADER_FIELD.is_match(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_case_number_alone_is_the_one_all_fields_give() {
+        let texts = [
+            "Date of Injury: 1/5/2011\nIMR Case Number:  CM13-0012345\nCase No.: CM13-0099999\n",
+            "Priority: Standard\ncase  no:\ncm14-0123456\n",
+            "Case Number:     Date Assigned:\nCM14-0104321     07/30/2014\n",
+            "no labels here\n",
+        ];
+        for text in texts {
+            assert_eq!(
+                case_number_field(text),
+                header_fields(text, 2026).case_number,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

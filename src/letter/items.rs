@@ -98,6 +98,13 @@ static ITEM_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// by PDF extraction: "Up held"), "UPHOLD"/"OVERTURN", and "is (not) medically necessary".
 pub const VERDICT_WORD: &str = r"up\s*held|uphold|over\s*turned|overturn";
 
+/// How each word of [`VERDICT_WORD`] ends: a line that ends with none of these (before
+/// trailing spaces and periods) holds no decision at its end, and skips the regex.
+pub const VERDICT_WORD_ENDINGS: &[&str] = &["held", "uphold", "turned", "overturn"];
+
+/// How [`NECESSITY_PHRASE`] ends, likewise.
+pub const NECESSITY_PHRASE_ENDINGS: &[&str] = &["necessary", "appropriate"];
+
 /// "is not medically necessary" (upheld) or "is medically necessary" (overturned), as a
 /// regex fragment whose group `not` is set for upheld; "notmedically" counts.
 pub const NECESSITY_PHRASE: &str =

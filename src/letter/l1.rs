@@ -6,7 +6,9 @@
 use super::header::header_fields;
 use super::items::{
     gather_decisions, item_text, verdict_of_word, ItemStart, Labels, ParsedDecision, VERDICT_WORD,
+    VERDICT_WORD_ENDINGS,
 };
+use super::literal::may_end_with_any;
 use super::reviewer::qualifications_in_prose;
 use super::sections::{LetterForm, Section};
 use super::summary::summary_text;
@@ -68,7 +70,8 @@ fn decision_line(labels: &Labels, lines: &[&str]) -> Option<ItemStart> {
         }
         joined.push(' ');
         joined.push_str(line);
-        if line.contains(':') {
+        // Most lines end with no verdict word; only those that do need the regex.
+        if line.contains(':') && may_end_with_any(&joined, VERDICT_WORD_ENDINGS) {
             if let Some(caps) = DECISION_LINE.captures(&joined) {
                 return Some((item_text(&caps[1]), verdict_of_word(&caps[2]), used + 1));
             }
@@ -139,6 +142,15 @@ mod tests {
                 "Celebrex 200mg #60: Over turned",
                 Some(("Celebrex 200mg #60", Verdict::Overturned)),
             ),
+            // Each verdict word's ending, in odd case, before trailing spaces and periods.
+            (
+                "TENS unit:  upHELD . . ",
+                Some(("TENS unit", Verdict::Upheld)),
+            ),
+            ("Cane: UpHold.", Some(("Cane", Verdict::Upheld))),
+            ("Cane:overTURNED", Some(("Cane", Verdict::Overturned))),
+            ("Cane: Overturn \u{a0}", Some(("Cane", Verdict::Overturned))),
+            ("Cane: Upheld in part", None),
         ];
         for (line, expected) in rows {
             let decisions = decisions(line);

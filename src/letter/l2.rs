@@ -7,8 +7,10 @@
 use super::header::header_fields;
 use super::items::{
     gather_decisions, item_text, ItemStart, Labels, ParsedDecision, NECESSITY_PHRASE,
+    NECESSITY_PHRASE_ENDINGS,
 };
 use super::l2_early;
+use super::literal::may_end_with_any;
 use super::reviewer::qualifications_in_prose;
 use super::sections::{LetterForm, Section};
 use super::summary::summary_text;
@@ -99,6 +101,11 @@ fn item_sentence(labels: &Labels, lines: &[&str]) -> Option<ItemStart> {
         text_lines += 1;
         sentence.push(' ');
         sentence.push_str(line);
+        // Collapsing whitespace keeps how the sentence ends, so the cheap test may look
+        // at it before collapsing; most lines of a wrapped sentence end elsewhere.
+        if !may_end_with_any(&sentence, NECESSITY_PHRASE_ENDINGS) {
+            continue;
+        }
         if let Some(caps) = ITEM_VERDICT.captures(&collapse_whitespace(&sentence)) {
             let verdict = if caps.name("not").is_some() {
                 Verdict::Upheld
@@ -138,6 +145,32 @@ mod tests {
         );
         assert_eq!(verdict, Verdict::Upheld);
         assert_eq!(used, 4);
+    }
+
+    #[test]
+    fn reads_necessity_phrases_in_odd_case_and_spacing() {
+        let rows = [
+            (
+                "1. Lumbar MRI is NOT Medically NECESSARY .",
+                Some(("Lumbar MRI", Verdict::Upheld)),
+            ),
+            (
+                "2) TENS unit is medically necessary and APPROPRIATE. ",
+                Some(("TENS unit", Verdict::Overturned)),
+            ),
+            (
+                "3. Cane is medically necessary\u{a0}",
+                Some(("Cane", Verdict::Overturned)),
+            ),
+            ("4. Cane is medically necessary for walking.", None),
+        ];
+        for (line, expected) in rows {
+            let found = item_sentence(Vocabulary::built_in().labels(LetterForm::L2), &[line]);
+            let found = found
+                .as_ref()
+                .map(|(item, verdict, _)| (item.as_str(), *verdict));
+            assert_eq!(found, expected, "{line}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS (NOT) MEDICALLY NECESSARY, and
 //! MEDICAL REVIEWER QUALIFICATIONS. The rationale heading carries the decision.
 
-use super::header::{header_fields, HeaderFields};
+use super::header::{case_number_field, HeaderFields};
 use super::items::{decision, item_text, ParsedDecision};
 use super::reviewer::qualifications_in_list;
 use super::sections::{LetterForm, Section};
@@ -34,8 +34,8 @@ static CITATION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("citation words regex is valid")
 });
 
-/// Reads a normalised L3 report.
-pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterParts {
+/// Reads a normalised L3 report. A report states no header date, so no year is needed.
+pub fn parse(text: &str, vocabulary: &Vocabulary, _current_year: i32) -> LetterParts {
     let sections = vocabulary.headings(LetterForm::L3).split(text);
     let summary = sections.body(Section::CaseSummary).and_then(summary_text);
     let claims_citation = summary.as_deref().and_then(utilization_review_sentence);
@@ -68,7 +68,7 @@ pub fn parse(text: &str, vocabulary: &Vocabulary, current_year: i32) -> LetterPa
     LetterParts {
         layout: Layout::L3,
         header: HeaderFields {
-            case_number: header_fields(text, current_year).case_number,
+            case_number: case_number_field(text),
             ..HeaderFields::default()
         },
         qualifications: sections

@@ -6,6 +6,7 @@ pub mod dates;
 pub mod header;
 pub mod items;
 pub mod layout;
+mod literal;
 pub mod normalize;
 pub mod reviewer;
 pub mod sections;

@@ -4,6 +4,7 @@
 //! `Certification(s)/Specialty: X; Y`) are searched for the names of the specialty table.
 //! Qualification text that names no known specialty is kept as written and reported.
 
+use super::literal::may_contain;
 use super::text::{collapse_whitespace, sentences};
 use super::vocabulary::Vocabulary;
 use super::UNREAD_TEXT_CHARS;
@@ -33,6 +34,9 @@ static SPECIALTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// the American Board of Psychiatry and Neurology"): the board's name lists every
 /// specialty it certifies, not the reviewer's. A board named alone ("certified by the
 /// American Board of Anesthesiology") does state the specialty.
+/// Words every match of [`BOARD_AFTER_SPECIALTY`] holds, all of them.
+const BOARD_AFTER_SPECIALTY_WORDS: &[&str] = &["board", "by"];
+
 static BOARD_AFTER_SPECIALTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i:\bin\s+[^,;.]+?\s+by\s+(?:the\s+)?)((?i:american\s+)?(?i:board)\s+of\s+[A-Z][\w&]*(?:\s+(?:and|of|&)\s+[A-Z][\w&]*|\s+[A-Z][\w&]*)*)")
         .expect("board regex is valid")
@@ -77,6 +81,12 @@ pub fn qualifications_in_list(vocabulary: &Vocabulary, section: &str) -> Qualifi
 
 /// `text` without the names of boards that follow the specialty they certified.
 fn without_redundant_boards(text: &str) -> String {
+    let may_name_one = BOARD_AFTER_SPECIALTY_WORDS
+        .iter()
+        .all(|word| may_contain(text, word));
+    if !may_name_one {
+        return text.to_string();
+    }
     let mut kept = String::with_capacity(text.len());
     let mut from = 0;
     for caps in BOARD_AFTER_SPECIALTY.captures_iter(text) {
@@ -147,6 +157,7 @@ mod tests {
             ("No specialty is named here.", &[]),
             ("The reviewer is certified in Psychiatry by the American Board of Psychiatry and Neurology.", &["Psychiatry"]),
             ("The reviewer is certified by the American Board of Anesthesiology.", &["Anesthesiology"]),
+            ("The reviewer is certified in Psychiatry BY THE AMERICAN BOARD of Psychiatry and Neurology.", &["Psychiatry"]),
         ];
         for (text, expected) in rows {
             assert_eq!(prose(text), *expected, "{text}");

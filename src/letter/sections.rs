@@ -91,6 +91,17 @@ pub enum Section {
 #[derive(Debug)]
 pub struct Headings {
     lines: Vec<(Regex, Section)>,
+    /// One pass for all rows: see [`Headings::split`].
+    lines_at_once: Option<AllHeadings>,
+}
+
+/// Every row's heading as one alternation, and each row anchored at the start of the text
+/// it is given. One search of the alternation finds each line where some heading starts,
+/// and only there is each row tried: one pass over the text instead of one per row.
+#[derive(Debug)]
+struct AllHeadings {
+    any: Regex,
+    anchored: Vec<Regex>,
 }
 
 /// The sections found in a text.
@@ -107,9 +118,9 @@ impl Headings {
     /// when the form writes so or when its pattern ends with a colon (a label-like heading
     /// such as "Case Summary:").
     pub fn new(form: LetterForm, rows: &[(String, Section)]) -> Result<Headings, regex::Error> {
-        let lines = rows
+        let bodies: Vec<String> = rows
             .iter()
-            .map(|(pattern, section)| {
+            .map(|(pattern, _)| {
                 let tail = if pattern.ends_with(':') {
                     r"[ \t]*"
                 } else if form.text_may_follow() {
@@ -117,24 +128,87 @@ impl Headings {
                 } else {
                     r"[ \t]*:?[ \t]*$"
                 };
-                let regex = Regex::new(&format!(r"(?im)^[ \t]*(?:{pattern}){tail}"))?;
-                Ok((regex, *section))
+                format!("(?:{pattern}){tail}")
+            })
+            .collect();
+        let lines = bodies
+            .iter()
+            .zip(rows)
+            .map(|(body, (_, section))| {
+                Ok((Regex::new(&format!(r"(?im)^[ \t]*{body}"))?, *section))
             })
             .collect::<Result<_, regex::Error>>()?;
-        Ok(Headings { lines })
+        // A row anchored at a slice's start reads as it does at that line of the whole text,
+        // unless its pattern says `\A` (the start of the whole text): then rows go one by one.
+        let lines_at_once =
+            if rows.is_empty() || rows.iter().any(|(pattern, _)| pattern.contains(r"\A")) {
+                None
+            } else {
+                let any = Regex::new(&format!(r"(?im)^[ \t]*(?:{})", bodies.join("|")))?;
+                let anchored = bodies
+                    .iter()
+                    .map(|body| Regex::new(&format!(r"(?im)\A[ \t]*{body}")))
+                    .collect::<Result<_, regex::Error>>()?;
+                Some(AllHeadings { any, anchored })
+            };
+        Ok(Headings {
+            lines,
+            lines_at_once,
+        })
     }
 
-    /// Splits `text` at the first occurrence of each heading.
-    pub fn split<'a>(&self, text: &'a str) -> Sections<'a> {
-        let mut found: Vec<(usize, usize, Section)> = self
-            .lines
+    /// Where each row's heading first occurs in `text`, `(start, end, section)` in row
+    /// order, one search per row.
+    fn first_of_each_row_by_row(&self, text: &str) -> Vec<(usize, usize, Section)> {
+        self.lines
             .iter()
             .filter_map(|(regex, section)| {
                 regex
                     .find(text)
                     .map(|line| (line.start(), line.end(), *section))
             })
-            .collect();
+            .collect()
+    }
+
+    /// The same as [`Headings::first_of_each_row_by_row`], in one pass: every line start
+    /// where a row's heading starts is a start of the alternation, so visiting those in
+    /// order and trying each row not yet found there finds each row's first heading.
+    fn first_of_each_row(&self, text: &str) -> Vec<(usize, usize, Section)> {
+        let Some(all) = &self.lines_at_once else {
+            return self.first_of_each_row_by_row(text);
+        };
+        let mut first: Vec<Option<(usize, usize)>> = vec![None; self.lines.len()];
+        let mut unfound = first.len();
+        let mut from = 0;
+        while unfound > 0 && from <= text.len() {
+            let Some(line) = all.any.find_at(text, from) else {
+                break;
+            };
+            let start = line.start();
+            for (slot, anchored) in first.iter_mut().zip(&all.anchored) {
+                if slot.is_none() {
+                    if let Some(heading) = anchored.find(&text[start..]) {
+                        *slot = Some((start, start + heading.end()));
+                        unfound -= 1;
+                    }
+                }
+            }
+            // The next heading starts on a later line.
+            from = match memchr::memchr(b'\n', &text.as_bytes()[start..]) {
+                Some(newline) => start + newline + 1,
+                None => text.len() + 1,
+            };
+        }
+        first
+            .iter()
+            .zip(&self.lines)
+            .filter_map(|(slot, (_, section))| slot.map(|(start, end)| (start, end, *section)))
+            .collect()
+    }
+
+    /// Splits `text` at the first occurrence of each heading.
+    pub fn split<'a>(&self, text: &'a str) -> Sections<'a> {
+        let mut found = self.first_of_each_row(text);
         found.sort_by_key(|&(start, _, _)| start);
         // Two synonyms may match one heading line: the first row's reading stands.
         let mut previous_end = 0;
@@ -208,6 +282,42 @@ mod tests {
         assert_eq!(sections.body(Section::Decisions), Some("\nbody two\n"));
         assert!(sections.is_followed(Section::HowMade));
         assert!(!sections.is_followed(Section::Decisions));
+    }
+
+    /// The one-pass search finds what a search per row finds, also where rows match the
+    /// same line, a heading spans lines, repeats, or stands inside a sentence.
+    #[test]
+    fn one_pass_finds_each_rows_first_heading() {
+        let rows: &[(&str, Section)] = &[
+            ("IMR\\s+ISSUES?\\s*,?\\s*(?:DECISIONS?\\s*,?\\s*)?AND\\s+RATIONALES?", Section::Decisions),
+            ("(?:IMR\\s+)?(?:DISPUTED\\s+ITEMS?|ISSUES?)\\s*,?\\s*DECISIONS?\\s*,?\\s*AND\\s+RATIONALES?", Section::Decisions),
+            ("CLINICAL\\s+CASE\\s+SUMMARY", Section::CaseSummary),
+            ("CASE\\s+SUMMARY:", Section::CaseSummary),
+            ("HOW\\s+THE\\s+IMR\\s+FINAL\\s+DETERMINATION\\s+WAS\\s+MADE", Section::HowMade),
+        ];
+        let texts = [
+            "pre\nHow the IMR final\n determination was made\nx\n  Clinical Case Summary :\nb\nIMR Issues, Decisions and Rationales\nc\n",
+            "Issues, decisions and rationales\nIMR ISSUES AND RATIONALES\nCase Summary: text\nclinical case summary\n",
+            "see the clinical case summary here\nCLINICAL CASE SUMMARY\nCLINICAL CASE SUMMARY\n",
+            "Case summary:\nCLINICAL\nCASE\nSUMMARY\n\u{e9}t\u{e9}\n",
+            "",
+            "no headings at all",
+            "CLINICAL CASE SUMMARY",
+        ];
+        for form in [LetterForm::L1, LetterForm::L3] {
+            let headings = headings(form, rows);
+            assert!(headings.lines_at_once.is_some());
+            for text in texts {
+                assert_eq!(
+                    headings.first_of_each_row(text),
+                    headings.first_of_each_row_by_row(text),
+                    "{form:?}: {text:?}"
+                );
+            }
+        }
+        let by_start = headings(LetterForm::L1, &[("\\AONE", Section::HowMade)]);
+        assert!(by_start.lines_at_once.is_none());
+        assert!(by_start.split("x\nONE\n").bodies.is_empty());
     }
 
     #[test]

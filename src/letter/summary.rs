@@ -3,12 +3,14 @@
 //! way, so every layout uses this module. Input is whitespace-collapsed summary text.
 
 use super::dates::{first_date, DATE_PATTERN};
+use super::literal::{contains_ignoring_ascii_case, may_contain, may_contain_any};
 use super::normalize::body_parts::BodyPart;
 use super::text::collapse_whitespace;
 use super::vocabulary::Vocabulary;
 use super::Sex;
 use chrono::NaiveDate;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// The forms an age takes: "48 year old", "45-year-old", "57 years of age", "39 y/o",
@@ -37,12 +39,18 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pronoun regex is valid")
 });
 
+/// A word every match of [`INJURY_DATE`] holds.
+const INJURY_DATE_WORDS: &[&str] = &["injury", "doi"];
+
 static INJURY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:date of injury|DOI)\b\W{{0,12}}(?:(?:of|is|was|on)\s+)?({DATE_PATTERN})"
     ))
     .expect("injury date regex is valid")
 });
+
+/// A word every match of [`DIAGNOSIS_TRIGGER`] holds.
+const DIAGNOSIS_WORD: &str = "diagno";
 
 static DIAGNOSIS_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:diagnosed with|diagnoses (?:include|included|are|were)|diagnoses:|diagnosis:)\s*")
@@ -96,12 +104,18 @@ pub fn sex(summary: &str) -> Option<Sex> {
 }
 
 /// Handedness ("right-hand-dominant", "left-handed") names no injured part.
+/// A word every match of [`HANDEDNESS`] holds.
+const HANDEDNESS_WORD: &str = "hand";
+
 static HANDEDNESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:right|left)[\s-]*hand(?:ed)?[\s-]+dominant\b|\b(?:right|left)[\s-]handed\b|\bhandedness\b")
         .expect("handedness regex is valid")
 });
 
 /// A length ("eight feet", "a six-foot ladder", "10 ft") names no injured part.
+/// Words one of which every match of [`LENGTH`] holds.
+const LENGTH_WORDS: &[&str] = &["feet", "foot"];
+
 static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:\d+(?:\.\d+)?|a\s+few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)[\s-]+(?:feet|foot)\b")
         .expect("length regex is valid")
@@ -112,15 +126,20 @@ const INJURY_STATEMENT_SENTENCES: usize = 2;
 
 /// Whether a sentence speaks of the injury ("injury", "injured", "injuries").
 fn speaks_of_injury(sentence: &str) -> bool {
-    sentence.to_ascii_lowercase().contains("injur")
+    contains_ignoring_ascii_case(sentence.as_bytes(), b"injur")
 }
 
 /// The date of injury: the date after "date of injury" in the summary, else the first date
 /// of the first of its `sentences` that speaks of the injury.
 pub fn date_of_injury(summary: &str, sentences: &[&str], pivot_year: i32) -> Option<NaiveDate> {
-    if let Some(date) = INJURY_DATE
-        .captures_iter(summary)
-        .find_map(|caps| first_date(&caps[1], pivot_year))
+    let may_state_it = may_contain_any(summary, INJURY_DATE_WORDS);
+    if let Some(date) = may_state_it
+        .then(|| {
+            INJURY_DATE
+                .captures_iter(summary)
+                .find_map(|caps| first_date(&caps[1], pivot_year))
+        })
+        .flatten()
     {
         return Some(date);
     }
@@ -137,8 +156,17 @@ pub fn body_parts(vocabulary: &Vocabulary, sentences: &[&str]) -> Vec<BodyPart> 
         .take(INJURY_STATEMENT_SENTENCES)
         .filter(|sentence| speaks_of_injury(sentence))
         .map(|sentence| {
-            let without_handedness = HANDEDNESS.replace_all(sentence, "");
-            vocabulary.body_parts_in(&LENGTH.replace_all(&without_handedness, ""))
+            let without_handedness = if may_contain(sentence, HANDEDNESS_WORD) {
+                HANDEDNESS.replace_all(sentence, "")
+            } else {
+                Cow::Borrowed(*sentence)
+            };
+            let without_lengths = if may_contain_any(&without_handedness, LENGTH_WORDS) {
+                LENGTH.replace_all(&without_handedness, "")
+            } else {
+                Cow::Borrowed(&*without_handedness)
+            };
+            vocabulary.body_parts_in(&without_lengths)
         })
         .find(|parts| !parts.is_empty())
         .unwrap_or_default()
@@ -149,7 +177,7 @@ pub fn body_parts(vocabulary: &Vocabulary, sentences: &[&str]) -> Vec<BodyPart> 
 /// the last "and" also separates.
 pub fn diagnoses(sentences: &[&str]) -> Vec<String> {
     let mut diagnoses: Vec<String> = Vec::new();
-    for sentence in sentences {
+    for sentence in sentences.iter().filter(|s| may_contain(s, DIAGNOSIS_WORD)) {
         for trigger in DIAGNOSIS_TRIGGER.find_iter(sentence) {
             let list = sentence[trigger.end()..].trim_end_matches(['.', ' ']);
             for diagnosis in split_list(list) {
@@ -297,6 +325,12 @@ mod tests {
                 "She injured her right foot when a 10-foot pipe fell on it.",
                 &[AnkleFoot],
             ),
+            // The words that let a sentence skip a regex, in odd case.
+            ("A RIGHT-HANDED cook injured her LEFT HAND.", &[WristHand]),
+            (
+                "He was injured in a fall of SIX FEET onto his KNEE.",
+                &[Knee],
+            ),
         ];
         for (summary, expected) in rows {
             assert_eq!(
@@ -315,6 +349,8 @@ mod tests {
             ("He was injured at work on 4/5/98 when he fell.", NaiveDate::from_ymd_opt(1998, 4, 5)),
             ("She injured her mid back on Oct. 30, 2001 while moving furniture.", NaiveDate::from_ymd_opt(2001, 10, 30)),
             ("No injury date is stated.", None),
+            ("DATE OF INJURY: 9/8/2010. She fell.", NaiveDate::from_ymd_opt(2010, 9, 8)),
+            ("The doi is 9/8/2010.", NaiveDate::from_ymd_opt(2010, 9, 8)),
         ];
         for (text, expected) in rows {
             assert_eq!(
@@ -341,6 +377,7 @@ mod tests {
                 &["cervical strain", "shoulder impingement"],
             ),
             ("She has pain.", &[]),
+            ("DIAGNOSED WITH gout.", &["gout"]),
             (
                 "He was diagnosed with radiculitis, as well as impingement.",
                 &["radiculitis", "impingement"],

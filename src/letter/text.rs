@@ -3,6 +3,7 @@
 //! uses (whitespace collapsing, sentence splitting).
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// `Page 2 of 4`, alone or beside a case number (`CM13-0045679      Page 1 of 2`).
@@ -30,9 +31,20 @@ static CASE_NUMBER_LABEL_AT_END: LazyLock<Regex> = LazyLock::new(|| {
 /// labelled case number line that repeats one seen before. A word hyphenated across a
 /// line break is joined.
 pub fn normalize(raw: &str) -> String {
-    let mut lines: Vec<String> = Vec::new();
+    // Lines borrow from `raw` unless a character had to change: most lines are plain
+    // ASCII, and copying each into its own String was a large share of parsing.
+    let mut lines: Vec<Cow<'_, str>> = Vec::with_capacity(raw.len() / 32);
     let mut seen_case_numbers: Vec<String> = Vec::new();
-    for line in raw.lines().flat_map(|line| line.split(['\r', '\u{c}'])) {
+    // Whole-text tests spare each line the same tests: most texts have neither carriage
+    // returns nor form feeds, and are plain ASCII without tabs.
+    let pieces: Box<dyn Iterator<Item = &str>> =
+        if memchr::memchr2(b'\r', b'\x0c', raw.as_bytes()).is_some() {
+            Box::new(raw.lines().flat_map(split_at_breaks))
+        } else {
+            Box::new(raw.lines())
+        };
+    let all_plain = is_plain(raw);
+    for line in pieces {
         let line = line.trim_end();
         if may_be_furniture(line) {
             if PAGE_FOOTER.is_match(line) {
@@ -64,12 +76,42 @@ pub fn normalize(raw: &str) -> String {
                     .map(|found| found.as_str().to_ascii_uppercase()),
             );
         }
-        lines.push(plain_characters(line));
+        lines.push(if all_plain {
+            Cow::Borrowed(line)
+        } else {
+            plain_characters(line)
+        });
     }
     join_hyphenated_words(&mut lines);
-    let mut text = lines.join("\n");
+    let mut text = String::with_capacity(raw.len() + 1);
+    for (index, line) in lines.iter().enumerate() {
+        if index > 0 {
+            text.push('\n');
+        }
+        text.push_str(line);
+    }
     text.push('\n');
     text
+}
+
+/// `line` split at carriage returns and form feeds, as `line.split(['\r', '\u{c}'])`
+/// splits it (empty pieces included), but searching bytes with memchr rather than
+/// decoding every character: both are ASCII, so a byte match is a character match.
+fn split_at_breaks(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match memchr::memchr2(b'\r', b'\x0c', text.as_bytes()) {
+            Some(at) => {
+                rest = Some(&text[at + 1..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
 }
 
 /// The first case number the text states anywhere (a header, a page header line).
@@ -86,18 +128,17 @@ fn may_be_furniture(line: &str) -> bool {
     trimmed
         .get(..4)
         .is_some_and(|start| start.eq_ignore_ascii_case(b"page"))
-        || trimmed
-            .windows(2)
-            .any(|pair| pair.eq_ignore_ascii_case(b"cm"))
+        || memchr::memchr2_iter(b'c', b'C', trimmed)
+            .any(|at| trimmed.get(at + 1).is_some_and(|&next| next | 0x20 == b'm'))
 }
 
 /// The line with non-breaking spaces and tabs as spaces, curly quotes as straight ones,
 /// typographic ligatures (which PDF text layers often hold) as their letters, and a soft
 /// hyphen dropped, or at the end of the line made a hyphen, so the word it breaks across
 /// lines is joined.
-fn plain_characters(line: &str) -> String {
-    if line.is_ascii() && !line.contains('\t') {
-        return line.to_string();
+fn plain_characters(line: &str) -> Cow<'_, str> {
+    if is_plain(line) {
+        return Cow::Borrowed(line);
     }
     let mut plain = String::with_capacity(line.len());
     for (at, c) in line.char_indices() {
@@ -116,12 +157,17 @@ fn plain_characters(line: &str) -> String {
             other => plain.push(other),
         }
     }
-    plain
+    Cow::Owned(plain)
+}
+
+/// Whether [`plain_characters`] leaves `text` as it is: ASCII without tabs.
+fn is_plain(text: &str) -> bool {
+    text.is_ascii() && memchr::memchr(b'\t', text.as_bytes()).is_none()
 }
 
 /// "epi-" at the end of a line and "dural" at the start of the next non-blank one become
 /// "epidural" on the first line.
-fn join_hyphenated_words(lines: &mut [String]) {
+fn join_hyphenated_words(lines: &mut [Cow<'_, str>]) {
     for index in 0..lines.len() {
         if !ends_with_word_hyphen(&lines[index]) {
             continue;
@@ -139,9 +185,10 @@ fn join_hyphenated_words(lines: &mut [String]) {
             .unwrap_or(continuation.len());
         let (fragment, rest) = continuation.split_at(word_end);
         let (fragment, rest) = (fragment.to_string(), rest.trim_start().to_string());
-        lines[index].pop();
-        lines[index].push_str(&fragment);
-        lines[next] = rest;
+        let joined = lines[index].to_mut();
+        joined.pop();
+        joined.push_str(&fragment);
+        lines[next] = Cow::Owned(rest);
     }
 }
 
@@ -152,6 +199,9 @@ fn ends_with_word_hyphen(line: &str) -> bool {
 
 /// Any run of whitespace becomes one space; the result is trimmed.
 pub fn collapse_whitespace(text: &str) -> String {
+    if text.is_ascii() {
+        return collapse_ascii_whitespace(text);
+    }
     let mut collapsed = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !collapsed.is_empty() {
@@ -160,6 +210,29 @@ pub fn collapse_whitespace(text: &str) -> String {
         collapsed.push_str(word);
     }
     collapsed
+}
+
+/// [`collapse_whitespace`] for ASCII text, byte by byte: `split_whitespace` decodes
+/// every character to test it against Unicode's whitespace, and the letters' texts are
+/// nearly all ASCII. The whitespace set is the ASCII part of `char::is_whitespace`
+/// (which, unlike `u8::is_ascii_whitespace`, includes the vertical tab).
+fn collapse_ascii_whitespace(text: &str) -> String {
+    let is_space = |byte: u8| matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    // Byte by byte into a buffer: copying word by word costs a call per word.
+    let mut collapsed: Vec<u8> = Vec::with_capacity(text.len());
+    let mut space_owed = false;
+    for byte in text.bytes() {
+        if is_space(byte) {
+            space_owed = !collapsed.is_empty();
+        } else {
+            if space_owed {
+                collapsed.push(b' ');
+                space_owed = false;
+            }
+            collapsed.push(byte);
+        }
+    }
+    String::from_utf8(collapsed).expect("ASCII in, ASCII out")
 }
 
 /// Words after which a period does not end a sentence: titles, "e.g." and the like, and
@@ -272,8 +345,43 @@ mod tests {
     }
 
     #[test]
+    fn splits_at_breaks_as_str_split_does() {
+        for line in [
+            "",
+            "a",
+            "a\rb",
+            "\r",
+            "a\u{c}\u{c}b\r",
+            "\u{e9}\r\u{c}x",
+            "no break",
+        ] {
+            let expected: Vec<&str> = line.split(['\r', '\u{c}']).collect();
+            assert_eq!(
+                split_at_breaks(line).collect::<Vec<_>>(),
+                expected,
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
     fn collapses_whitespace() {
-        assert_eq!(collapse_whitespace("  a \n\n b\t c  "), "a b c");
+        let rows = [
+            ("  a \n\n b\t c  ", "a b c"),
+            ("", ""),
+            (" \r\n ", ""),
+            ("one", "one"),
+            ("a\x0bb\x0cc\rd", "a b c d"),
+            // Not ASCII: the Unicode path, where a non-breaking space is whitespace too.
+            ("caf\u{e9}\u{a0} au\u{2003}lait ", "caf\u{e9} au lait"),
+        ];
+        for (text, expected) in rows {
+            assert_eq!(collapse_whitespace(text), expected, "{text:?}");
+            if text.is_ascii() {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                assert_eq!(collapse_ascii_whitespace(text), words.join(" "), "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -457,11 +457,27 @@ fn drug_names(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(|line| line.split('#').next().unwrap_or_default().trim())
         .filter(|line| !line.is_empty())
         .map(|line| {
+            // Nearly every line of the list is written so already; it is copied as it is
+            // rather than lowered and split (the list has tens of thousands of lines).
+            if is_lower_ascii_with_single_spaces(line) {
+                return line.to_string();
+            }
             line.to_lowercase()
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
         })
+}
+
+/// Whether a trimmed line reads the same lower-cased with its whitespace collapsed: ASCII
+/// without upper case, and no whitespace but single spaces.
+fn is_lower_ascii_with_single_spaces(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().all(|(at, &byte)| match byte {
+        b' ' => at > 0 && bytes[at - 1] != b' ' && at + 1 < bytes.len(),
+        b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => false,
+        _ => byte.is_ascii() && !byte.is_ascii_uppercase(),
+    })
 }
 
 #[cfg(test)]
@@ -566,6 +582,33 @@ mod tests {
         let error = Vocabulary::with_additions(&[addition]).expect_err("L1 has no procedure");
         assert_eq!(error.source_name, "mine/headings.toml");
         assert!(error.problem.contains("Procedure"), "{}", error.problem);
+    }
+
+    #[test]
+    fn drug_names_are_lower_cased_with_single_spaces() {
+        let text = "celecoxib\nIbuprofen  Lysine # a comment\n  \nacetaminophen and codeine\n\
+                    \u{c9}PINEPHRINE\ntab\tlet\n";
+        let names: Vec<String> = drug_names(text).collect();
+        assert_eq!(
+            names,
+            [
+                "celecoxib",
+                "ibuprofen lysine",
+                "acetaminophen and codeine",
+                "\u{e9}pinephrine",
+                "tab let"
+            ]
+        );
+        for line in ["celecoxib", "a b", "a  b", "Ab", "a\tb", " a", "a "] {
+            let collapsed = line
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if is_lower_ascii_with_single_spaces(line) {
+                assert_eq!(line, collapsed, "{line:?}");
+            }
+        }
     }
 
     #[test]
