@@ -64,13 +64,7 @@ impl LetterIndex {
             return Err(missing());
         }
         let index = Index::open(directory).map_err(|source| tantivy_error(path, source))?;
-        let opened = LetterIndex {
-            path: path.to_path_buf(),
-            index,
-            schema,
-        };
-        opened.check_schema_version()?;
-        Ok(opened)
+        LetterIndex::opened(path, index, schema)
     }
 
     /// Opens the index at `path`, creating it (and its folder) when there is none. A folder
@@ -105,6 +99,13 @@ impl LetterIndex {
                 },
                 other => tantivy_error(path, other),
             })?;
+        LetterIndex::opened(path, index, schema)
+    }
+
+    /// An opened tantivy index as a letter index: its analyzers registered, its schema
+    /// version checked.
+    fn opened(path: &Path, index: Index, schema: IndexSchema) -> Result<LetterIndex, IndexError> {
+        crate::schema::register_analyzers(&index);
         let opened = LetterIndex {
             path: path.to_path_buf(),
             index,
@@ -227,9 +228,9 @@ impl LetterIndex {
 
     /// For each of `case_numbers` stated by more than one letter in the index, the files
     /// that state it (sorted).
-    pub fn shared_case_numbers(
+    pub fn shared_case_numbers<'a>(
         &self,
-        case_numbers: &[String],
+        case_numbers: impl Iterator<Item = &'a str>,
     ) -> Result<Vec<SharedCaseNumber>, IndexError> {
         let (Some(case_field), Some(path_field)) = (
             self.schema.field("case_number"),
@@ -242,7 +243,7 @@ impl LetterIndex {
         let searcher = self.searcher().map_err(error)?;
         let mut shared: BTreeMap<&str, Vec<String>> = BTreeMap::new();
         for case_number in case_numbers {
-            if shared.contains_key(case_number.as_str()) {
+            if shared.contains_key(case_number) {
                 continue;
             }
             let first_decisions_stating_it = BooleanQuery::new(vec![

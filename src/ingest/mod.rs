@@ -8,6 +8,7 @@ pub mod read;
 mod repair;
 pub mod report;
 mod run;
+mod segments;
 pub mod vocab_dir;
 pub mod walk;
 mod worker;

@@ -5,15 +5,15 @@
 //! its manifest, and the next run picks up where it stopped.
 
 use super::report::{Counts, RunOutcome, RunReport, Tally};
-use super::walk::{file_key, files_under, OnDisk, Walked};
+use super::walk::{file_key, files_under, FileList, OnDisk, Walked};
 use super::worker::Worker;
 use super::writer::{CommitSchedule, Work, Writer};
-use super::{policy, repair, Ocr};
+use super::{policy, repair, segments, Ocr};
 use crate::error::IndexError;
 use crate::index::LetterIndex;
 use crate::letter::Vocabulary;
 use crate::manifest::Manifest;
-use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
+use rayon::iter::{IntoParallelIterator, ParallelIterator};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
@@ -69,6 +69,7 @@ pub fn index_paths(
     let started_at = chrono::Utc::now();
     let started = Instant::now();
     let tantivy_writer = index.writer(options.memory_budget_in_bytes)?;
+    tantivy_writer.set_merge_policy(segments::merge_policy());
     let (mut manifest, manifest_set_aside) = Manifest::open_or_set_aside(index.path())?;
     // Counts never mix two vocabularies: after a change every letter is read again.
     let vocabulary_changed = !options.full
@@ -88,7 +89,7 @@ pub fn index_paths(
     }
 
     let walked = walk(&options.roots, options.follow_links);
-    progress.walked(walked.files.len() as u64);
+    progress.walked(walked.len() as u64);
 
     let (sender, receiver) = sync_channel(WRITER_QUEUE_LETTERS);
     let writer = Writer::new(
@@ -115,10 +116,10 @@ pub fn index_paths(
             work: sender,
         };
         let tally = forget_vanished(&worker, &options.roots).and_then(|()| {
-            walked
-                .files
-                .par_iter()
-                .map(|file| worker.process(file))
+            (0..walked.len())
+                .into_par_iter()
+                .filter_map(|index| walked.get(index))
+                .map(|file| worker.process(&file))
                 .try_reduce(Tally::default, |a, b| Ok(a.merge(b)))
         });
         // The writer finishes once the last sender is gone.
@@ -133,11 +134,12 @@ pub fn index_paths(
     let written = written?;
     let mut tally = tally?.merge(written.tally);
     if written.committed {
+        segments::merge_small_segments(index, segments::MERGED_SEGMENT_DOCS)?;
         manifest.compact()?;
     }
 
     let totals = index.totals()?;
-    let shared_case_numbers = index.shared_case_numbers(&tally.case_numbers)?;
+    let shared_case_numbers = index.shared_case_numbers(tally.case_numbers.iter())?;
     tally.files.sort_by(|a, b| a.path.cmp(&b.path));
     let counts = Counts {
         letters_total: totals.letters,
@@ -168,10 +170,25 @@ pub fn index_paths(
     })
 }
 
-/// What the walk found: every path, and the files among them by key.
+/// What the walk found: the files, the paths skipped or failed, and the files by key.
 struct WalkedPaths {
-    files: Vec<Walked>,
+    files: FileList,
+    others: Vec<Walked>,
     on_disk: OnDisk,
+}
+
+impl WalkedPaths {
+    fn len(&self) -> usize {
+        self.files.len() + self.others.len()
+    }
+
+    /// The `index`-th path: the files first, then the others.
+    fn get(&self, index: usize) -> Option<Walked> {
+        match index.checked_sub(self.files.len()) {
+            None => self.files.get(index).map(Walked::File),
+            Some(other) => self.others.get(other).cloned(),
+        }
+    }
 }
 
 /// Walks the roots, made absolute first so every path found is its own key.
@@ -180,15 +197,21 @@ fn walk(roots: &[PathBuf], follow_links: bool) -> WalkedPaths {
         .iter()
         .map(|root| std::path::absolute(root).unwrap_or_else(|_| root.clone()))
         .collect();
-    let mut on_disk = OnDisk::default();
-    let files: Vec<Walked> = files_under(&roots, follow_links)
-        .inspect(|entry| {
-            if let Walked::File(path) = entry {
-                on_disk.insert(&file_key(path));
+    let mut walked = WalkedPaths {
+        files: FileList::default(),
+        others: Vec::new(),
+        on_disk: OnDisk::default(),
+    };
+    for entry in files_under(&roots, follow_links) {
+        match entry {
+            Walked::File(path) => {
+                walked.on_disk.insert(&file_key(&path));
+                walked.files.push(&path);
             }
-        })
-        .collect();
-    WalkedPaths { files, on_disk }
+            other => walked.others.push(other),
+        }
+    }
+    walked
 }
 
 /// Hands the writer every recorded file under the roots that the walk no longer finds.

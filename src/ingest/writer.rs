@@ -246,7 +246,7 @@ impl<'a> Writer<'a> {
             self.tally.counts.added += 1;
         }
         if let Some(case_number) = &letter.case_number {
-            self.tally.case_numbers.push(case_number.clone());
+            self.tally.case_numbers.push(case_number);
         }
         self.tally.unknowns.add_letter(&key, &letter);
         self.pending.push(Change::Put(key, record));

@@ -6,7 +6,8 @@ use crate::error::SchemaError;
 use serde::Deserialize;
 use std::collections::HashSet;
 
-/// Tokenizers a text field may name; tantivy registers these on every index.
+/// Tokenizers a text field may name: tantivy's `default`, and `en_stem`, which
+/// [`super::register_analyzers`] replaces by its own with the same terms.
 const TEXT_TOKENIZERS: &[&str] = &["en_stem", "default"];
 
 /// The whole schema file.

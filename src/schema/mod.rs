@@ -3,6 +3,7 @@
 //! uses. No other module lists the index's fields.
 
 mod definition;
+mod stemming;
 
 pub use definition::{FieldDefinition, FieldType, SchemaDefinition, TextScope};
 
@@ -17,6 +18,15 @@ const SCHEMA_TOML: &str = include_str!("../../index-schema/schema.toml");
 
 /// The tokenizer every keyword field uses: the whole value is one term.
 const KEYWORD_TOKENIZER: &str = "raw";
+
+/// Registers on `index` the analyzers this schema names that are not tantivy's own
+/// (`en_stem`, with its cache of stems); every opened index needs them before it indexes
+/// or parses a query.
+pub fn register_analyzers(index: &tantivy::Index) {
+    index
+        .tokenizers()
+        .register(stemming::EN_STEM, stemming::en_stem_analyzer());
+}
 
 /// The index schema: its definition and the tantivy schema built from it.
 #[derive(Debug, Clone)]
@@ -116,7 +126,7 @@ fn add_field(builder: &mut tantivy::schema::SchemaBuilder, field: &FieldDefiniti
     match field.field_type {
         FieldType::Text => {
             let indexing = TextFieldIndexing::default()
-                .set_tokenizer(field.tokenizer.as_deref().unwrap_or("en_stem"))
+                .set_tokenizer(field.tokenizer.as_deref().unwrap_or(stemming::EN_STEM))
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions);
             let mut options = TextOptions::default().set_indexing_options(indexing);
             if field.stored {

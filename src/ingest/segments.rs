@@ -1,0 +1,133 @@
+//! How an index run keeps the index's segments few and bounded. Merging reads each segment
+//! it merges through memory maps, and the pages it touches count in the process's memory:
+//! tantivy's default policy merged ever larger segments, 430 MB of them at once at a million
+//! letters. Here only small segments are merged, so no merge reads more than a few tens of
+//! MB; and a run ends by merging what small segments are left, so a search opens few.
+
+use crate::error::IndexError;
+use crate::index::LetterIndex;
+use tantivy::indexer::{LogMergePolicy, MergePolicy};
+
+/// Segments holding more documents than this are merged no further. Commits of 10,000
+/// letters make segments of about 11,000 documents per indexing thread; eight of them make
+/// one of about 90,000 (some 75 MB), which stays as it is.
+pub const MERGED_SEGMENT_DOCS: u32 = 50_000;
+
+/// What the writer of the final merge may use; it adds no documents.
+const MERGE_WRITER_BUDGET: usize = 32 * 1024 * 1024;
+
+/// tantivy's log merge policy, kept to segments of at most [`MERGED_SEGMENT_DOCS`].
+pub fn merge_policy() -> Box<dyn MergePolicy> {
+    let mut policy = LogMergePolicy::default();
+    policy.set_max_docs_before_merge(MERGED_SEGMENT_DOCS as usize);
+    Box::new(policy)
+}
+
+/// Merges every segment of the last commit holding at most `max_docs` documents into one.
+/// Returns how many segments were merged (0 when fewer than two were that small). No other
+/// writer may be open.
+pub fn merge_small_segments(index: &LetterIndex, max_docs: u32) -> Result<usize, IndexError> {
+    let tantivy = |cause| IndexError::Tantivy {
+        path: index.path().to_path_buf(),
+        cause,
+    };
+    let small: Vec<_> = index
+        .tantivy()
+        .searchable_segment_metas()
+        .map_err(tantivy)?
+        .into_iter()
+        .filter(|segment| segment.num_docs() <= max_docs)
+        .map(|segment| segment.id())
+        .collect();
+    if small.len() < 2 {
+        return Ok(0);
+    }
+    let mut writer = index.writer(MERGE_WRITER_BUDGET)?;
+    writer.set_merge_policy(merge_policy());
+    writer.merge(&small).wait().map_err(tantivy)?;
+    writer.wait_merging_threads().map_err(tantivy)?;
+    Ok(small.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::document::letter_documents;
+    use crate::letter::{parse, Parsed, Vocabulary};
+    use tantivy::indexer::NoMergePolicy;
+
+    /// An index with one segment of `letters` letters for each number given.
+    fn index_with_segments(letters_per_segment: &[usize]) -> (tempfile::TempDir, LetterIndex) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = LetterIndex::open_or_create(dir.path(), false).expect("index");
+        let Parsed::Letter(letter) = parse(
+            include_str!("../../sample-data/l1-cervical-esi.txt"),
+            Vocabulary::built_in(),
+            2026,
+        ) else {
+            panic!("the sample letter parses")
+        };
+        let mut writer = index
+            .tantivy()
+            .writer_with_num_threads(1, 50_000_000)
+            .expect("writer");
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        let mut file = 0;
+        for (generation, &letters) in (1..).zip(letters_per_segment) {
+            for _ in 0..letters {
+                file += 1;
+                let key = format!("/l/{file}.txt");
+                for document in letter_documents(index.schema(), &key, &letter).expect("docs") {
+                    writer.add_document(document).expect("add");
+                }
+            }
+            index
+                .commit(&mut writer, generation, "fingerprint")
+                .expect("commit");
+        }
+        writer.wait_merging_threads().expect("merges");
+        (dir, index)
+    }
+
+    fn segment_sizes(index: &LetterIndex) -> Vec<u32> {
+        let mut sizes: Vec<u32> = index
+            .tantivy()
+            .searchable_segment_metas()
+            .expect("metas")
+            .iter()
+            .map(|segment| segment.num_docs())
+            .collect();
+        sizes.sort_unstable();
+        sizes
+    }
+
+    #[test]
+    fn small_segments_become_one_and_larger_ones_stay() {
+        let (dir, index) = index_with_segments(&[1, 2, 1, 5]);
+        let before = segment_sizes(&index);
+        let largest = *before.last().expect("segments");
+        assert_eq!(before.len(), 4);
+        let totals = index.totals().expect("totals");
+
+        assert_eq!(merge_small_segments(&index, largest - 1).expect("merge"), 3);
+
+        let index = LetterIndex::open(dir.path()).expect("reopen");
+        let after = segment_sizes(&index);
+        assert_eq!(after.len(), 2, "{before:?} -> {after:?}");
+        assert!(after.contains(&largest));
+        assert_eq!(index.totals().expect("totals"), totals, "nothing lost");
+        assert_eq!(
+            index.generation().expect("generation"),
+            4,
+            "the commit is kept"
+        );
+    }
+
+    #[test]
+    fn nothing_to_merge_without_two_small_segments() {
+        let (_dir, index) = index_with_segments(&[1, 5]);
+        let sizes = segment_sizes(&index);
+        assert_eq!(merge_small_segments(&index, sizes[0]).expect("merge"), 0);
+        assert_eq!(segment_sizes(&index), sizes);
+    }
+}
