@@ -6,7 +6,7 @@
 
 use super::report::{Counts, RunOutcome, RunReport, Tally};
 use super::walk::{file_key, files_under, FileList, OnDisk, Walked};
-use super::worker::Worker;
+use super::worker::{Worker, BATCH_ITEMS};
 use super::writer::{CommitSchedule, Work, Writer};
 use super::{policy, repair, segments, Ocr};
 use crate::error::IndexError;
@@ -20,9 +20,10 @@ use std::sync::mpsc::sync_channel;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Letters (with their documents) waiting for the writer at most: enough to keep it busy
-/// while workers parse, few enough that memory does not grow when it falls behind.
-const WRITER_QUEUE_LETTERS: usize = 256;
+/// Batches of work (each of up to [`BATCH_ITEMS`] letters with their documents) waiting
+/// for the writer at most: enough to keep it busy while workers parse, few enough that
+/// memory does not grow when it falls behind (256 letters, as when letters came one by one).
+const WRITER_QUEUE_BATCHES: usize = 256 / BATCH_ITEMS;
 
 /// Settings of one index run.
 #[derive(Debug, Clone)]
@@ -91,7 +92,7 @@ pub fn index_paths(
     let walked = walk(&options.roots, options.follow_links);
     progress.walked(walked.len() as u64);
 
-    let (sender, receiver) = sync_channel(WRITER_QUEUE_LETTERS);
+    let (sender, receiver) = sync_channel(WRITER_QUEUE_BATCHES);
     let writer = Writer::new(
         index,
         &manifest,
@@ -119,7 +120,10 @@ pub fn index_paths(
             (0..walked.len())
                 .into_par_iter()
                 .filter_map(|index| walked.get(index))
-                .map(|file| worker.process(&file))
+                .map_init(
+                    || worker.outbox(),
+                    |outbox, file| worker.process(&file, outbox),
+                )
                 .try_reduce(Tally::default, |a, b| Ok(a.merge(b)))
         });
         // The writer finishes once the last sender is gone.
@@ -220,16 +224,13 @@ fn forget_vanished(worker: &Worker<'_>, roots: &[PathBuf]) -> Result<(), IndexEr
     let vanished = worker.manifest.paths_where(|path| {
         !worker.on_disk.contains(path) && roots.iter().any(|root| is_under(path, root))
     })?;
+    let mut outbox = worker.outbox();
     for key in vanished {
         let record = worker.manifest.get(&key)?;
         if let policy::Action::Forget { had_documents } =
             policy::decide(None, record.as_ref(), false)
         {
-            if worker
-                .work
-                .send(Work::Forget { key, had_documents })
-                .is_err()
-            {
+            if !outbox.send(Work::Forget { key, had_documents }) {
                 break;
             }
         }

@@ -99,6 +99,10 @@ pub struct Writer<'a> {
     vocabulary_fingerprint: &'a str,
     schedule: CommitSchedule,
     generation: u64,
+    /// Deletes and adds not yet handed to tantivy, in order: handed over once a batch of
+    /// work is applied (and before a commit), so tantivy's indexing threads wake once a
+    /// batch rather than once a letter. Each letter's delete and adds stay together.
+    operations: Vec<UserOperation>,
     /// Manifest changes of the work done since the last commit.
     pending: Vec<Change>,
     /// Content hash -> key of the letters indexed since the last commit (earlier ones the
@@ -135,6 +139,7 @@ impl<'a> Writer<'a> {
             vocabulary_fingerprint,
             schedule,
             generation: index.generation()?,
+            operations: Vec::new(),
             pending: Vec::new(),
             claimed: HashMap::new(),
             dirty,
@@ -146,21 +151,22 @@ impl<'a> Writer<'a> {
     }
 
     /// Applies work until every sender is gone, then commits and waits for merges.
-    pub fn run(mut self, work: Receiver<Work>) -> Result<Written, IndexError> {
+    pub fn run(mut self, work: Receiver<Vec<Work>>) -> Result<Written, IndexError> {
         loop {
             let wait = self
                 .schedule
                 .interval
                 .saturating_sub(self.last_commit.elapsed());
             match work.recv_timeout(wait) {
-                Ok(item) => self.apply(item)?,
-                Err(RecvTimeoutError::Timeout) => {}
+                Ok(batch) => {
+                    for item in batch {
+                        self.apply(item)?;
+                        self.commit_when_due()?;
+                    }
+                    self.hand_over_operations()?;
+                }
+                Err(RecvTimeoutError::Timeout) => self.commit_when_due()?,
                 Err(RecvTimeoutError::Disconnected) => break,
-            }
-            if self.letters_since_commit >= self.schedule.every_letters
-                || self.last_commit.elapsed() >= self.schedule.interval
-            {
-                self.commit()?;
             }
         }
         self.commit()?;
@@ -232,14 +238,9 @@ impl<'a> Writer<'a> {
         let mut documents = documents;
         number_letter(&mut documents, self.letter_field, self.next_letter);
         self.next_letter += 1;
-        let operations: Vec<UserOperation> = std::iter::once(UserOperation::Delete(
-            Term::from_field_text(self.path_field, &key),
-        ))
-        .chain(documents.into_iter().map(UserOperation::Add))
-        .collect();
-        self.writer
-            .run(operations)
-            .map_err(|cause| self.tantivy(cause))?;
+        self.delete(&key);
+        self.operations
+            .extend(documents.into_iter().map(UserOperation::Add));
         if previously_recorded {
             self.tally.counts.updated += 1;
         } else {
@@ -266,8 +267,33 @@ impl<'a> Writer<'a> {
     }
 
     fn delete(&mut self, key: &str) {
+        self.operations
+            .push(UserOperation::Delete(Term::from_field_text(
+                self.path_field,
+                key,
+            )));
+    }
+
+    /// Hands the operations gathered so far to tantivy, as one batch.
+    fn hand_over_operations(&mut self) -> Result<(), IndexError> {
+        if self.operations.is_empty() {
+            return Ok(());
+        }
+        let operations = std::mem::take(&mut self.operations);
         self.writer
-            .delete_term(Term::from_field_text(self.path_field, key));
+            .run(operations)
+            .map_err(|cause| self.tantivy(cause))?;
+        Ok(())
+    }
+
+    /// Commits when the schedule says so: after so many letters, or so much time.
+    fn commit_when_due(&mut self) -> Result<(), IndexError> {
+        if self.letters_since_commit >= self.schedule.every_letters
+            || self.last_commit.elapsed() >= self.schedule.interval
+        {
+            self.commit()?;
+        }
+        Ok(())
     }
 
     /// Commits the index, then writes the manifest changes that the commit made true.
@@ -278,6 +304,7 @@ impl<'a> Writer<'a> {
         if !std::mem::take(&mut self.dirty) {
             return Ok(());
         }
+        self.hand_over_operations()?;
         self.generation += 1;
         self.index.commit(
             &mut self.writer,
@@ -381,15 +408,20 @@ mod tests {
         }
         let writer = writer_committing_every(&index, &manifest, &on_disk, 1);
         let (sender, receiver) = sync_channel(8);
-        // b duplicates a after a's commit, so the manifest knows a.
-        sender.send(parsed(&index, "/l/a.txt", 1)).expect("send");
-        sender.send(parsed(&index, "/l/b.txt", 1)).expect("send");
-        sender.send(parsed(&index, "/l/c.txt", 2)).expect("send");
+        // b duplicates a after a's commit, so the manifest knows a; the schedule holds
+        // within a batch.
         sender
-            .send(Work::Forget {
+            .send(vec![
+                parsed(&index, "/l/a.txt", 1),
+                parsed(&index, "/l/b.txt", 1),
+                parsed(&index, "/l/c.txt", 2),
+            ])
+            .expect("send");
+        sender
+            .send(vec![Work::Forget {
                 key: "/l/gone.txt".to_string(),
                 had_documents: true,
-            })
+            }])
             .expect("send");
         drop(sender);
         let written = writer.run(receiver).expect("run");
@@ -416,8 +448,12 @@ mod tests {
         on_disk.insert("/l/d.txt");
         let writer = writer_committing_every(&index, &manifest, &on_disk, 1_000);
         let (sender, receiver) = sync_channel(8);
-        sender.send(parsed(&index, "/l/c.txt", 2)).expect("send");
-        sender.send(parsed(&index, "/l/d.txt", 2)).expect("send");
+        sender
+            .send(vec![parsed(&index, "/l/c.txt", 2)])
+            .expect("send");
+        sender
+            .send(vec![parsed(&index, "/l/d.txt", 2)])
+            .expect("send");
         drop(sender);
         let written = writer.run(receiver).expect("run");
         assert_eq!(written.tally.counts.duplicates, 1);

@@ -297,6 +297,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_cheap_tests_know_how_every_verdict_wording_ends() {
+        for word in VERDICT_WORD.split('|') {
+            let plain = word.replace(r"\s*", "");
+            assert!(
+                VERDICT_WORD_ENDINGS
+                    .iter()
+                    .any(|ending| plain.ends_with(ending)),
+                "{word} ends with none of {VERDICT_WORD_ENDINGS:?}"
+            );
+        }
+        assert!(
+            NECESSITY_PHRASE.ends_with(r"necessary(?:\s*and\s*appropriate)?"),
+            "NECESSITY_PHRASE_ENDINGS must list how {NECESSITY_PHRASE} ends"
+        );
+    }
+
+    #[test]
     fn items_lose_their_list_number_only() {
         let rows = [
             ("1. Norco 10/325mg #120", "Norco 10/325mg #120"),
