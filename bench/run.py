@@ -11,8 +11,8 @@ on the same files in the same run:
     corpora up to --pdf-max files: full index wall time, letters/s, MB/s, peak RSS;
   - a no-change re-run and a 1%-new re-run;
   - bare tantivy indexing each file as one text document (bench/bare_tantivy.rs: the floor);
-  - search latency p50/p95 per query kind (bench/queries.tsv), in process, and the wall time
-    of the `imr search` command;
+  - search latency p50/p95 per query kind (bench/queries.tsv), in process, and the median
+    wall time of the whole `imr search` command (hyperfine where installed);
   - ripgrep over the raw files for the same queries (wall time of the command);
   - Recoll (recollindex, recollq) on corpora up to --recoll-max letters, where installed.
 Timed steps run --runs times at up to 100k letters and once above; medians are reported,
@@ -20,14 +20,16 @@ peak RSS is the largest seen.
 
 Usage: python3 bench/run.py [--sizes 10000,100000,1000000] [--runs 3] [--work target/bench]
                            [--agree-max 100000] [--pdf-max 100000] [--append]
-Needs: the Rust toolchain, python3, GNU time, ripgrep; optionally recollcmd
-(apt-get install time ripgrep recollcmd).
+Needs: the Rust toolchain, python3, GNU time, ripgrep; optionally hyperfine (for whole-command
+search times without Python's own start-up) and recollcmd
+(apt-get install time ripgrep hyperfine recollcmd).
 """
 import argparse
 import json
 import os
 import platform
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -43,15 +45,18 @@ FLOOR = RELEASE / "examples" / "bare-tantivy"
 LATENCY = RELEASE / "examples" / "search-latency"
 QUERIES = ROOT / "bench" / "queries.tsv"
 SEARCH_RUNS = 50
-CLI_SEARCH_RUNS = 10
+CLI_SEARCH_RUNS = 30
 
 TARGETS = [
-    ("ingest throughput vs bare tantivy", ">= 0.70x", lambda r: r["floor_s"] / r["full_s"] >= 0.70,
-     lambda r: f"{r['floor_s'] / r['full_s']:.2f}x"),
+    ("ingest throughput vs bare tantivy", ">= 0.60x (goal 0.80x)",
+     lambda r: r["floor_s"] / r["full_s"] >= 0.60, lambda r: f"{r['floor_s'] / r['full_s']:.2f}x"),
     ("peak RSS, full index", "< 600 MB", lambda r: r["peak_rss_mb"] < 600,
      lambda r: f"{r['peak_rss_mb']:.0f} MB"),
-    ("no-change re-run", "< 5% of full", lambda r: r["no_change_s"] < 0.05 * r["full_s"],
+    ("no-change re-run", "< 3% of full", lambda r: r["no_change_s"] < 0.03 * r["full_s"],
      lambda r: f"{100 * r['no_change_s'] / r['full_s']:.1f}%"),
+    ("imr search, match-all with 3 facets, whole process, p50", "< 5 ms",
+     lambda r: r["queries"]["match_all_3_facets"]["cli_ms"] < 5,
+     lambda r: f"{r['queries']['match_all_3_facets']['cli_ms']:.2f} ms"),
     ("search p50, every query", "< 10 ms", lambda r: max_latency(r, "p50_ms") < 10,
      lambda r: f"max {max_latency(r, 'p50_ms'):.2f} ms"),
     ("search p95, every query", "< 50 ms", lambda r: max_latency(r, "p95_ms") < 50,
@@ -86,6 +91,20 @@ def wall(cmd, env=None):
     started = time.perf_counter()
     subprocess.run([str(c) for c in cmd], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - started
+
+
+def command_p50_ms(cmd, env):
+    """Median wall time of a whole command, in ms: by hyperfine (no shell, warm-up runs)
+    where it is installed, else timed from Python, which adds about a millisecond of its
+    own process start."""
+    if shutil.which("hyperfine"):
+        export = Path(os.environ.get("TMPDIR", "/tmp")) / f"imr-bench-hyperfine-{os.getpid()}.json"
+        run(["hyperfine", "-N", "--warmup", "3", "--runs", CLI_SEARCH_RUNS, "--export-json", export,
+             " ".join(shlex.quote(str(c)) for c in cmd)], env=env)
+        seconds = json.loads(export.read_text())["results"][0]["median"]
+        export.unlink()
+        return 1000 * seconds
+    return 1000 * median([wall(cmd, env) for _ in range(CLI_SEARCH_RUNS)])
 
 
 def tree_bytes(path):
@@ -279,7 +298,7 @@ def bench_size(count, runs, work, recoll_max, agree_max, pdf_max):
     for name, query, filters, facets, rg_patterns, recoll_query in queries():
         record = dict(in_process[name])
         args = imr_search_args(query, filters, facets)
-        record["cli_ms"] = 1000 * median([wall(args, env) for _ in range(CLI_SEARCH_RUNS)])
+        record["cli_ms"] = command_p50_ms(args, env)
         if rg_patterns:
             rg = [ripgrep_seconds(rg_patterns, letters) for _ in range(runs)]
             record["ripgrep_ms"] = 1000 * median([seconds for seconds, _ in rg])
@@ -338,8 +357,8 @@ def print_tables(rows, machine):
         print(f"| {r['files']} | {r['parse_mb_per_s_one_core']:.1f} | {agreement} |")
     for r in rows:
         print(f"\n## Search, {r['files']} files, {r['decisions_indexed']} decisions\n")
-        print("in process: p50/p95 of 50 runs through the library; commands: median wall time of 10 "
-              "`imr search` and of ripgrep over the raw files (warm page cache)\n")
+        print("in process: p50/p95 of 50 runs through the library; commands: median wall time of 30 "
+              "`imr search` (hyperfine where installed) and of ripgrep over the raw files (warm page cache)\n")
         print("| query | hits | p50 ms | p95 ms | imr search ms | ripgrep ms | ripgrep / imr search | recoll ms |")
         print("|---|---|---|---|---|---|---|---|")
         for name, q in r["queries"].items():

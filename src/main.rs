@@ -6,6 +6,11 @@ use imr_search::cli::Cli;
 use imr_search::error::IndexError;
 use imr_search::exit::ExitCode;
 
+/// mimalloc instead of the system allocator: parsing and building documents allocate many
+/// small strings on several threads at once (see BENCHMARKS.md for what it saved).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     imr_search::pdf::quiet_reader_panics();
