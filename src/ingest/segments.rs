@@ -23,9 +23,10 @@ pub fn merge_policy() -> Box<dyn MergePolicy> {
     Box::new(policy)
 }
 
-/// Merges every segment of the last commit holding at most `max_docs` documents into one.
-/// Returns how many segments were merged (0 when fewer than two were that small). No other
-/// writer may be open.
+/// Merges every segment of the last commit holding at most `max_docs` documents into one,
+/// which also drops their deleted documents (a lone small segment with deletes is merged
+/// by itself). Returns how many segments were merged (0 when there was nothing to gain).
+/// No other writer may be open.
 pub fn merge_small_segments(index: &LetterIndex, max_docs: u32) -> Result<usize, IndexError> {
     let tantivy = |cause| IndexError::Tantivy {
         path: index.path().to_path_buf(),
@@ -37,11 +38,11 @@ pub fn merge_small_segments(index: &LetterIndex, max_docs: u32) -> Result<usize,
         .map_err(tantivy)?
         .into_iter()
         .filter(|segment| segment.num_docs() <= max_docs)
-        .map(|segment| segment.id())
         .collect();
-    if small.len() < 2 {
+    if small.len() < 2 && !small.iter().any(|segment| segment.has_deletes()) {
         return Ok(0);
     }
+    let small: Vec<_> = small.iter().map(|segment| segment.id()).collect();
     let mut writer = index.writer(MERGE_WRITER_BUDGET)?;
     writer.set_merge_policy(merge_policy());
     writer.merge(&small).wait().map_err(tantivy)?;
@@ -121,6 +122,31 @@ mod tests {
             4,
             "the commit is kept"
         );
+    }
+
+    #[test]
+    fn a_lone_small_segment_loses_its_deleted_documents() {
+        let (dir, index) = index_with_segments(&[3]);
+        let mut writer = index.writer(50_000_000).expect("writer");
+        let path = index.schema().required_field("path").expect("path field");
+        writer.delete_term(tantivy::Term::from_field_text(path, "/l/1.txt"));
+        index.commit(&mut writer, 2, "fingerprint").expect("commit");
+        writer.wait_merging_threads().expect("merges");
+        let has_deletes = |index: &LetterIndex| {
+            index
+                .tantivy()
+                .searchable_segment_metas()
+                .expect("metas")
+                .iter()
+                .any(|segment| segment.has_deletes())
+        };
+        assert!(has_deletes(&index));
+
+        assert_eq!(merge_small_segments(&index, u32::MAX).expect("merge"), 1);
+
+        let index = LetterIndex::open(dir.path()).expect("reopen");
+        assert!(!has_deletes(&index));
+        assert_eq!(index.totals().expect("totals").letters, 2);
     }
 
     #[test]
