@@ -6,6 +6,7 @@
 
 use crate::error::IndexError;
 use crate::index::LetterIndex;
+use tantivy::index::SegmentId;
 use tantivy::indexer::{LogMergePolicy, MergePolicy};
 
 /// Segments holding more documents than this are merged no further. Commits of 10,000
@@ -32,20 +33,27 @@ pub fn merge_small_segments(index: &LetterIndex, max_docs: u32) -> Result<usize,
         path: index.path().to_path_buf(),
         cause,
     };
-    let small: Vec<_> = index
-        .tantivy()
-        .searchable_segment_metas()
-        .map_err(tantivy)?
-        .into_iter()
-        .filter(|segment| segment.num_docs() <= max_docs)
-        .collect();
-    if small.len() < 2 && !small.iter().any(|segment| segment.has_deletes()) {
-        return Ok(0);
-    }
-    let small: Vec<_> = small.iter().map(|segment| segment.id()).collect();
+    // Only the ids are kept: tantivy keeps the files of every segment whose metadata is
+    // still held, and the merged ones' files are to go.
+    let small: Vec<SegmentId> = {
+        let small: Vec<_> = index
+            .tantivy()
+            .searchable_segment_metas()
+            .map_err(tantivy)?
+            .into_iter()
+            .filter(|segment| segment.num_docs() <= max_docs)
+            .collect();
+        if small.len() < 2 && !small.iter().any(|segment| segment.has_deletes()) {
+            return Ok(0);
+        }
+        small.iter().map(|segment| segment.id()).collect()
+    };
     let mut writer = index.writer(MERGE_WRITER_BUDGET)?;
     writer.set_merge_policy(merge_policy());
     writer.merge(&small).wait().map_err(tantivy)?;
+    // The merged segments' files are no longer used; without this they stay on disk until
+    // the next commit.
+    writer.garbage_collect_files().wait().map_err(tantivy)?;
     writer.wait_merging_threads().map_err(tantivy)?;
     Ok(small.len())
 }
@@ -115,6 +123,15 @@ mod tests {
         let index = LetterIndex::open(dir.path()).expect("reopen");
         let after = segment_sizes(&index);
         assert_eq!(after.len(), 2, "{before:?} -> {after:?}");
+        let store_files = std::fs::read_dir(dir.path())
+            .expect("index folder")
+            .filter(|entry| {
+                entry
+                    .as_ref()
+                    .is_ok_and(|entry| entry.path().extension().is_some_and(|ext| ext == "store"))
+            })
+            .count();
+        assert_eq!(store_files, 2, "the merged segments' files are gone");
         assert!(after.contains(&largest));
         assert_eq!(index.totals().expect("totals"), totals, "nothing lost");
         assert_eq!(
