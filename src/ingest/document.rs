@@ -244,16 +244,11 @@ pub fn day_to_datetime(day: NaiveDate) -> tantivy::DateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::letter::{parse, Parsed};
+    use crate::ingest::sample_letter;
     use tantivy::schema::Value as _;
 
-    const SEED: &str = include_str!("../../sample-data/l1-cervical-esi.txt");
-
     fn seed_letter() -> Letter {
-        match parse(SEED, crate::letter::Vocabulary::built_in(), 2026) {
-            Parsed::Letter(letter) => *letter,
-            other => panic!("the seed letter parses: {other:?}"),
-        }
+        *sample_letter()
     }
 
     #[test]

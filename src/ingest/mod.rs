@@ -123,6 +123,19 @@ fn outcome_of_pdf(problem: PdfProblem, ocr: Ocr) -> FileOutcome {
     }
 }
 
+/// The bundled L1 sample letter, parsed: the letter ingest's unit tests index.
+#[cfg(test)]
+pub(crate) fn sample_letter() -> Box<Letter> {
+    match crate::letter::parse(
+        include_str!("../../sample-data/l1-cervical-esi.txt"),
+        crate::letter::Vocabulary::built_in(),
+        2026,
+    ) {
+        crate::letter::Parsed::Letter(letter) => letter,
+        other => panic!("the sample letter parses: {other:?}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,19 +60,13 @@ fn unknown_record() -> FileRecord {
 mod tests {
     use super::*;
     use crate::ingest::document::letter_documents;
-    use crate::letter::{parse, Parsed, Vocabulary};
+    use crate::ingest::sample_letter;
 
     #[test]
     fn learns_the_indexed_files_a_lagging_manifest_does_not_know() {
         let dir = tempfile::tempdir().expect("temp dir");
         let index = LetterIndex::open_or_create(dir.path(), false).expect("index");
-        let Parsed::Letter(letter) = parse(
-            include_str!("../../sample-data/l1-cervical-esi.txt"),
-            Vocabulary::built_in(),
-            2026,
-        ) else {
-            panic!("the sample letter parses")
-        };
+        let letter = sample_letter();
         let mut writer = index.writer(50_000_000).expect("writer");
         for key in ["/letters/a.txt", "/letters/b.txt"] {
             for document in letter_documents(index.schema(), key, &letter).expect("documents") {

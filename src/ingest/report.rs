@@ -148,6 +148,11 @@ impl CaseNumbers {
         self.0.push('\n');
     }
 
+    /// Adds every case number of `other`, after these.
+    pub fn append(&mut self, other: &CaseNumbers) {
+        self.0.push_str(&other.0);
+    }
+
     /// The case numbers, in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.lines()
@@ -171,7 +176,7 @@ impl Tally {
         a.failed += b.failed;
         a.pending += b.pending;
         self.files.extend(other.files);
-        self.case_numbers.0.push_str(&other.case_numbers.0);
+        self.case_numbers.append(&other.case_numbers);
         self.unknowns.merge(other.unknowns);
         self
     }

@@ -62,20 +62,14 @@ pub fn merge_small_segments(index: &LetterIndex, max_docs: u32) -> Result<usize,
 mod tests {
     use super::*;
     use crate::ingest::document::letter_documents;
-    use crate::letter::{parse, Parsed, Vocabulary};
+    use crate::ingest::sample_letter;
     use tantivy::indexer::NoMergePolicy;
 
     /// An index with one segment of `letters` letters for each number given.
     fn index_with_segments(letters_per_segment: &[usize]) -> (tempfile::TempDir, LetterIndex) {
         let dir = tempfile::tempdir().expect("temp dir");
         let index = LetterIndex::open_or_create(dir.path(), false).expect("index");
-        let Parsed::Letter(letter) = parse(
-            include_str!("../../sample-data/l1-cervical-esi.txt"),
-            Vocabulary::built_in(),
-            2026,
-        ) else {
-            panic!("the sample letter parses")
-        };
+        let letter = sample_letter();
         let mut writer = index
             .tantivy()
             .writer_with_num_threads(1, 50_000_000)

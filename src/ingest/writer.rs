@@ -347,17 +347,11 @@ fn largest_letter_number(index: &LetterIndex) -> Result<u64, IndexError> {
 mod tests {
     use super::*;
     use crate::ingest::document::letter_documents;
-    use crate::letter::{parse, Parsed, Vocabulary};
+    use crate::ingest::sample_letter;
     use std::sync::mpsc::sync_channel;
 
     fn parsed(index: &LetterIndex, key: &str, hash: u128) -> Work {
-        let Parsed::Letter(letter) = parse(
-            include_str!("../../sample-data/l1-cervical-esi.txt"),
-            Vocabulary::built_in(),
-            2026,
-        ) else {
-            panic!("the sample letter parses")
-        };
+        let letter = sample_letter();
         let documents = letter_documents(index.schema(), key, &letter).expect("documents");
         Work::Letter(ParsedLetter {
             key: key.to_string(),
@@ -374,6 +368,18 @@ mod tests {
             previously_recorded: false,
             had_documents: false,
         })
+    }
+
+    /// An empty index and manifest in a new folder, and a walk that found `keys`.
+    fn fresh(keys: &[&str]) -> (tempfile::TempDir, LetterIndex, Manifest, OnDisk) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = LetterIndex::open_or_create(dir.path(), false).expect("index");
+        let manifest = Manifest::open(dir.path()).expect("manifest");
+        let mut on_disk = OnDisk::default();
+        for key in keys {
+            on_disk.insert(key);
+        }
+        (dir, index, manifest, on_disk)
     }
 
     fn writer_committing_every<'a>(
@@ -399,13 +405,8 @@ mod tests {
 
     #[test]
     fn indexes_places_duplicates_forgets_and_commits_on_schedule() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let index = LetterIndex::open_or_create(dir.path(), false).expect("index");
-        let manifest = Manifest::open(dir.path()).expect("manifest");
-        let mut on_disk = OnDisk::default();
-        for key in ["/l/a.txt", "/l/b.txt", "/l/c.txt", "/l/d.txt"] {
-            on_disk.insert(key);
-        }
+        let (_dir, index, manifest, on_disk) =
+            fresh(&["/l/a.txt", "/l/b.txt", "/l/c.txt", "/l/d.txt"]);
         let writer = writer_committing_every(&index, &manifest, &on_disk, 1);
         let (sender, receiver) = sync_channel(8);
         // b duplicates a after a's commit, so the manifest knows a; the schedule holds
@@ -440,12 +441,7 @@ mod tests {
 
     #[test]
     fn a_duplicate_within_one_commit_is_found_by_the_writers_claim() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let index = LetterIndex::open_or_create(dir.path(), false).expect("index");
-        let manifest = Manifest::open(dir.path()).expect("manifest");
-        let mut on_disk = OnDisk::default();
-        on_disk.insert("/l/c.txt");
-        on_disk.insert("/l/d.txt");
+        let (_dir, index, manifest, on_disk) = fresh(&["/l/c.txt", "/l/d.txt"]);
         let writer = writer_committing_every(&index, &manifest, &on_disk, 1_000);
         let (sender, receiver) = sync_channel(8);
         sender

@@ -103,19 +103,19 @@ pub fn sex(summary: &str) -> Option<Sex> {
     })
 }
 
-/// Handedness ("right-hand-dominant", "left-handed") names no injured part.
 /// A word every match of [`HANDEDNESS`] holds.
 const HANDEDNESS_WORD: &str = "hand";
 
+/// Handedness ("right-hand-dominant", "left-handed") names no injured part.
 static HANDEDNESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:right|left)[\s-]*hand(?:ed)?[\s-]+dominant\b|\b(?:right|left)[\s-]handed\b|\bhandedness\b")
         .expect("handedness regex is valid")
 });
 
-/// A length ("eight feet", "a six-foot ladder", "10 ft") names no injured part.
 /// Words one of which every match of [`LENGTH`] holds.
 const LENGTH_WORDS: &[&str] = &["feet", "foot"];
 
+/// A length ("eight feet", "a six-foot ladder", "10 ft") names no injured part.
 static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:\d+(?:\.\d+)?|a\s+few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)[\s-]+(?:feet|foot)\b")
         .expect("length regex is valid")
