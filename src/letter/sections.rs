@@ -95,13 +95,51 @@ pub struct Headings {
     lines_at_once: Option<AllHeadings>,
 }
 
-/// Every row's heading as one alternation, and each row anchored at the start of the text
-/// it is given. One search of the alternation finds each line where some heading starts,
-/// and only there is each row tried: one pass over the text instead of one per row.
+/// Every row's heading as one alternation, and each row, anchored at the start of the text
+/// it is given. Each line where the alternation matches is a line where some heading
+/// starts, and only there is each row tried: one pass over the text instead of one per row.
 #[derive(Debug)]
 struct AllHeadings {
     any: Regex,
     anchored: Vec<Regex>,
+    /// The bytes a heading's first word may start with, when the patterns tell them.
+    first_bytes: Option<FirstBytes>,
+}
+
+/// The lower-case ASCII letters or other ASCII bytes that every match of a set of `(?i)`
+/// patterns starts with. A line whose first byte (after spaces and tabs) is ASCII and none
+/// of these, lower-cased, holds no heading; a line starting with a byte beyond ASCII may
+/// (case folding takes the Kelvin sign to `k`), so it is always tried.
+#[derive(Debug)]
+struct FirstBytes([bool; 128]);
+
+impl FirstBytes {
+    /// The first bytes of `patterns`, or `None` when a pattern may match starting with
+    /// anything, with nothing, or with a byte beyond ASCII.
+    fn of(patterns: &[String]) -> Option<FirstBytes> {
+        let mut first = [false; 128];
+        for pattern in patterns {
+            let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+            let prefixes = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+            for literal in prefixes.literals()? {
+                let &byte = literal.as_bytes().first()?;
+                if !byte.is_ascii() {
+                    return None;
+                }
+                first[usize::from(byte.to_ascii_lowercase())] = true;
+            }
+        }
+        Some(FirstBytes(first))
+    }
+
+    /// Whether a heading may start at the start of `line` (spaces and tabs skipped).
+    fn may_start(&self, line: &str) -> bool {
+        match line.bytes().find(|&byte| byte != b' ' && byte != b'\t') {
+            Some(byte) if byte.is_ascii() => self.0[usize::from(byte.to_ascii_lowercase())],
+            Some(_) => true,
+            None => false,
+        }
+    }
 }
 
 /// The sections found in a text.
@@ -144,12 +182,17 @@ impl Headings {
             if rows.is_empty() || rows.iter().any(|(pattern, _)| pattern.contains(r"\A")) {
                 None
             } else {
-                let any = Regex::new(&format!(r"(?im)^[ \t]*(?:{})", bodies.join("|")))?;
+                let any = Regex::new(&format!(r"(?im)\A[ \t]*(?:{})", bodies.join("|")))?;
                 let anchored = bodies
                     .iter()
                     .map(|body| Regex::new(&format!(r"(?im)\A[ \t]*{body}")))
                     .collect::<Result<_, regex::Error>>()?;
-                Some(AllHeadings { any, anchored })
+                let first_bytes = FirstBytes::of(&bodies);
+                Some(AllHeadings {
+                    any,
+                    anchored,
+                    first_bytes,
+                })
             };
         Ok(Headings {
             lines,
@@ -170,31 +213,34 @@ impl Headings {
             .collect()
     }
 
-    /// The same as [`Headings::first_of_each_row_by_row`], in one pass: every line start
-    /// where a row's heading starts is a start of the alternation, so visiting those in
-    /// order and trying each row not yet found there finds each row's first heading.
+    /// The same as [`Headings::first_of_each_row_by_row`], in one pass: each line where a
+    /// row's heading starts is one where the alternation matches, so visiting those lines
+    /// in order and trying each row not yet found there finds each row's first heading.
+    /// Lines that cannot start a heading by their first byte are passed over unsearched.
     fn first_of_each_row(&self, text: &str) -> Vec<(usize, usize, Section)> {
         let Some(all) = &self.lines_at_once else {
             return self.first_of_each_row_by_row(text);
         };
         let mut first: Vec<Option<(usize, usize)>> = vec![None; self.lines.len()];
         let mut unfound = first.len();
-        let mut from = 0;
-        while unfound > 0 && from <= text.len() {
-            let Some(line) = all.any.find_at(text, from) else {
-                break;
-            };
-            let start = line.start();
-            for (slot, anchored) in first.iter_mut().zip(&all.anchored) {
-                if slot.is_none() {
-                    if let Some(heading) = anchored.find(&text[start..]) {
-                        *slot = Some((start, start + heading.end()));
-                        unfound -= 1;
+        let mut start = 0;
+        while unfound > 0 && start <= text.len() {
+            let line = &text[start..];
+            let may_start = all
+                .first_bytes
+                .as_ref()
+                .is_none_or(|first_bytes| first_bytes.may_start(line));
+            if may_start && all.any.is_match(line) {
+                for (slot, anchored) in first.iter_mut().zip(&all.anchored) {
+                    if slot.is_none() {
+                        if let Some(heading) = anchored.find(line) {
+                            *slot = Some((start, start + heading.end()));
+                            unfound -= 1;
+                        }
                     }
                 }
             }
-            // The next heading starts on a later line.
-            from = match memchr::memchr(b'\n', &text.as_bytes()[start..]) {
+            start = match memchr::memchr(b'\n', line.as_bytes()) {
                 Some(newline) => start + newline + 1,
                 None => text.len() + 1,
             };
@@ -306,7 +352,8 @@ mod tests {
         ];
         for form in [LetterForm::L1, LetterForm::L3] {
             let headings = headings(form, rows);
-            assert!(headings.lines_at_once.is_some());
+            let all = headings.lines_at_once.as_ref().expect("one pass");
+            assert!(all.first_bytes.is_some(), "{form:?}: the rows' first bytes");
             for text in texts {
                 assert_eq!(
                     headings.first_of_each_row(text),
@@ -318,6 +365,40 @@ mod tests {
         let by_start = headings(LetterForm::L1, &[("\\AONE", Section::HowMade)]);
         assert!(by_start.lines_at_once.is_none());
         assert!(by_start.split("x\nONE\n").bodies.is_empty());
+    }
+
+    #[test]
+    fn a_line_is_passed_over_only_when_no_heading_can_start_it() {
+        let patterns = |rows: &[&str]| rows.iter().map(|row| row.to_string()).collect::<Vec<_>>();
+        let first_bytes = FirstBytes::of(&patterns(&["CLINICAL\\s+CASE", "(?:IMR\\s+)?ISSUES?"]))
+            .expect("literal starts");
+        for (line, may_start) in [
+            ("Clinical case summary", true),
+            (" \t clinical", true),
+            ("imr issues", true),
+            ("Issues", true),
+            ("the clinical case", false),
+            ("\nCLINICAL", false),
+            ("", false),
+            ("\u{212a}ase", true),
+        ] {
+            assert_eq!(first_bytes.may_start(line), may_start, "{line:?}");
+        }
+        for unbounded in [r"\s*CASE", r"\w+ SUMMARY", "(?:CASE)?", "\u{e9}T\u{e9}"] {
+            assert!(
+                FirstBytes::of(&patterns(&[unbounded])).is_none(),
+                "{unbounded}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_built_in_headings_tell_their_first_bytes() {
+        let vocabulary = crate::letter::vocabulary::Vocabulary::built_in();
+        for form in LetterForm::ALL {
+            let all = vocabulary.headings(form).lines_at_once.as_ref();
+            assert!(all.is_some_and(|all| all.first_bytes.is_some()), "{form:?}");
+        }
     }
 
     #[test]

@@ -212,24 +212,41 @@ pub fn collapse_whitespace(text: &str) -> String {
     collapsed
 }
 
-/// [`collapse_whitespace`] for ASCII text, byte by byte: `split_whitespace` decodes
-/// every character to test it against Unicode's whitespace, and the letters' texts are
-/// nearly all ASCII. The whitespace set is the ASCII part of `char::is_whitespace`
-/// (which, unlike `u8::is_ascii_whitespace`, includes the vertical tab).
+/// [`collapse_whitespace`] for ASCII text: `split_whitespace` decodes every character to
+/// test it against Unicode's whitespace, and the letters' texts are nearly all ASCII. The
+/// whitespace set is the ASCII part of `char::is_whitespace` (which, unlike
+/// `u8::is_ascii_whitespace`, includes the vertical tab). Most of a text's whitespace is
+/// already one space between words, so the text is copied in runs that need no change
+/// (words and single spaces), one copy per run rather than per byte or per word.
 fn collapse_ascii_whitespace(text: &str) -> String {
     let is_space = |byte: u8| matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
-    // Byte by byte into a buffer: copying word by word costs a call per word.
-    let mut collapsed: Vec<u8> = Vec::with_capacity(text.len());
-    let mut space_owed = false;
-    for byte in text.bytes() {
-        if is_space(byte) {
-            space_owed = !collapsed.is_empty();
-        } else {
-            if space_owed {
-                collapsed.push(b' ');
-                space_owed = false;
+    let bytes = text.as_bytes();
+    let mut collapsed: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut at = bytes
+        .iter()
+        .position(|&byte| !is_space(byte))
+        .unwrap_or(bytes.len());
+    while at < bytes.len() {
+        let run_start = at;
+        loop {
+            at += bytes[at..]
+                .iter()
+                .position(|&byte| is_space(byte))
+                .unwrap_or(bytes.len() - at);
+            let single_space = bytes[at..].starts_with(b" ")
+                && bytes.get(at + 1).is_some_and(|&next| !is_space(next));
+            if !single_space {
+                break;
             }
-            collapsed.push(byte);
+            at += 1;
+        }
+        collapsed.extend_from_slice(&bytes[run_start..at]);
+        at += bytes[at..]
+            .iter()
+            .position(|&byte| !is_space(byte))
+            .unwrap_or(bytes.len() - at);
+        if at < bytes.len() {
+            collapsed.push(b' ');
         }
     }
     String::from_utf8(collapsed).expect("ASCII in, ASCII out")
@@ -372,6 +389,9 @@ mod tests {
             (" \r\n ", ""),
             ("one", "one"),
             ("a\x0bb\x0cc\rd", "a b c d"),
+            ("one two  three\nfour ", "one two three four"),
+            ("a b", "a b"),
+            (" a", "a"),
             // Not ASCII: the Unicode path, where a non-breaking space is whitespace too.
             ("caf\u{e9}\u{a0} au\u{2003}lait ", "caf\u{e9} au lait"),
         ];

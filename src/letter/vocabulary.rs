@@ -11,7 +11,7 @@ use super::normalize::guidelines::GuidelineFamily;
 use super::normalize::terms::{TermError, TermGroups, TermTable};
 use super::sections::{Headings, LetterForm, Section};
 use serde::Deserialize;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -155,7 +155,7 @@ struct NamedRow<T> {
 pub struct Vocabulary {
     category_rules: TermTable<Category>,
     guideline_topics: TermTable<Category>,
-    drugs: HashSet<String>,
+    drugs: FxHashSet<String>,
     specialties: TermTable<String>,
     body_parts: TermTable<BodyPart>,
     guideline_families: Vec<(TermGroups, GuidelineFamily)>,
@@ -201,7 +201,7 @@ impl Vocabulary {
         let mut hasher = Xxh3::new();
         let mut category_rules = Vec::new();
         let mut guideline_topics = Vec::new();
-        let mut drugs = HashSet::new();
+        let mut drugs = FxHashSet::default();
         let mut specialties = Vec::new();
         let mut body_parts = Vec::new();
         let mut guideline_families = Vec::new();
@@ -377,11 +377,20 @@ impl Vocabulary {
             .flat_map(|word| word.split(['/', '-']))
             .filter(|word| !word.is_empty())
             .collect();
+        // One buffer for every run of words: joining each window anew allocated per run.
+        let mut run = String::new();
         [coarse, fine].iter().any(|words| {
             (1..=4).any(|length| {
-                words
-                    .windows(length)
-                    .any(|window| self.drugs.contains(&window.join(" ")))
+                words.windows(length).any(|window| {
+                    run.clear();
+                    for (position, word) in window.iter().enumerate() {
+                        if position > 0 {
+                            run.push(' ');
+                        }
+                        run.push_str(word);
+                    }
+                    self.drugs.contains(&run)
+                })
             })
         })
     }
