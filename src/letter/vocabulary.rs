@@ -10,8 +10,8 @@ use super::normalize::categories::Category;
 use super::normalize::guidelines::GuidelineFamily;
 use super::normalize::terms::{TermError, TermGroups, TermTable};
 use super::sections::{Headings, LetterForm, Section};
-use serde::Deserialize;
 use rustc_hash::FxHashSet;
+use serde::Deserialize;
 use std::sync::LazyLock;
 use xxhash_rust::xxh3::Xxh3;
 
