@@ -100,41 +100,78 @@ pub struct Headings {
 /// starts, and only there is each row tried: one pass over the text instead of one per row.
 #[derive(Debug)]
 struct AllHeadings {
-    any: Regex,
+    /// The alternation at any line start, for a search over the text.
+    any_line: Regex,
+    /// The alternation at the start of the text it is given, for a test of one line.
+    any_here: Regex,
     anchored: Vec<Regex>,
     /// The bytes a heading's first word may start with, when the patterns tell them.
     first_bytes: Option<FirstBytes>,
 }
 
-/// The lower-case ASCII letters or other ASCII bytes that every match of a set of `(?i)`
-/// patterns starts with. A line whose first byte (after spaces and tabs) is ASCII and none
-/// of these, lower-cased, holds no heading; a line starting with a byte beyond ASCII may
-/// (case folding takes the Kelvin sign to `k`), so it is always tried.
+impl AllHeadings {
+    /// The start of the first line at or after `from` (a line start) where some heading
+    /// starts: lines are tested one by one where their first byte can rule most out, and
+    /// found by one search of the text otherwise.
+    fn next_heading_line(&self, text: &str, from: usize) -> Option<usize> {
+        let Some(first_bytes) = &self.first_bytes else {
+            return self.any_line.find_at(text, from).map(|line| line.start());
+        };
+        let mut start = from;
+        loop {
+            let rest = &text[start..];
+            if first_bytes.may_start(rest) && self.any_here.is_match(rest) {
+                return Some(start);
+            }
+            start += memchr::memchr(b'\n', rest.as_bytes())? + 1;
+        }
+    }
+}
+
+/// The lower-case ASCII letters or other ASCII bytes that every match of a set of patterns
+/// (read as the headings are, case-insensitively) starts with. A line whose first byte
+/// after spaces and tabs is ASCII and none of these, lower-cased, holds no heading; a line
+/// starting with a byte beyond ASCII may (case folding takes the Kelvin sign to `k`), so it
+/// is always tried. No pattern may start with a space or a tab, since the lines' leading
+/// spaces and tabs are skipped.
 #[derive(Debug)]
 struct FirstBytes([bool; 128]);
 
 impl FirstBytes {
     /// The first bytes of `patterns`, or `None` when a pattern may match starting with
-    /// anything, with nothing, or with a byte beyond ASCII.
+    /// anything, with nothing, or with a space or a tab.
     fn of(patterns: &[String]) -> Option<FirstBytes> {
         let mut first = [false; 128];
         for pattern in patterns {
-            let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-            let prefixes = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+            let hir = regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .multi_line(true)
+                .build()
+                .parse(pattern)
+                .ok()?;
+            // Only the first byte counts: longer prefixes multiply by case variants.
+            let prefixes = regex_syntax::hir::literal::Extractor::new()
+                .limit_literal_len(1)
+                .extract(&hir);
             for literal in prefixes.literals()? {
-                let &byte = literal.as_bytes().first()?;
-                if !byte.is_ascii() {
-                    return None;
+                match *literal.as_bytes().first()? {
+                    b' ' | b'\t' => return None,
+                    // Lines starting beyond ASCII are always tried.
+                    byte if !byte.is_ascii() => {}
+                    byte => first[usize::from(byte.to_ascii_lowercase())] = true,
                 }
-                first[usize::from(byte.to_ascii_lowercase())] = true;
             }
         }
         Some(FirstBytes(first))
     }
 
-    /// Whether a heading may start at the start of `line` (spaces and tabs skipped).
-    fn may_start(&self, line: &str) -> bool {
-        match line.bytes().find(|&byte| byte != b' ' && byte != b'\t') {
+    /// Whether a heading may start at the start of `from_line_start`, the text from a
+    /// line's start on (spaces and tabs skipped).
+    fn may_start(&self, from_line_start: &str) -> bool {
+        match from_line_start
+            .bytes()
+            .find(|&byte| byte != b' ' && byte != b'\t')
+        {
             Some(byte) if byte.is_ascii() => self.0[usize::from(byte.to_ascii_lowercase())],
             Some(_) => true,
             None => false,
@@ -182,14 +219,17 @@ impl Headings {
             if rows.is_empty() || rows.iter().any(|(pattern, _)| pattern.contains(r"\A")) {
                 None
             } else {
-                let any = Regex::new(&format!(r"(?im)\A[ \t]*(?:{})", bodies.join("|")))?;
+                let alternation = bodies.join("|");
+                let any_line = Regex::new(&format!(r"(?im)^[ \t]*(?:{alternation})"))?;
+                let any_here = Regex::new(&format!(r"(?im)\A[ \t]*(?:{alternation})"))?;
                 let anchored = bodies
                     .iter()
                     .map(|body| Regex::new(&format!(r"(?im)\A[ \t]*{body}")))
                     .collect::<Result<_, regex::Error>>()?;
                 let first_bytes = FirstBytes::of(&bodies);
                 Some(AllHeadings {
-                    any,
+                    any_line,
+                    any_here,
                     anchored,
                     first_bytes,
                 })
@@ -216,34 +256,31 @@ impl Headings {
     /// The same as [`Headings::first_of_each_row_by_row`], in one pass: each line where a
     /// row's heading starts is one where the alternation matches, so visiting those lines
     /// in order and trying each row not yet found there finds each row's first heading.
-    /// Lines that cannot start a heading by their first byte are passed over unsearched.
     fn first_of_each_row(&self, text: &str) -> Vec<(usize, usize, Section)> {
         let Some(all) = &self.lines_at_once else {
             return self.first_of_each_row_by_row(text);
         };
         let mut first: Vec<Option<(usize, usize)>> = vec![None; self.lines.len()];
         let mut unfound = first.len();
-        let mut start = 0;
-        while unfound > 0 && start <= text.len() {
+        let mut from = 0;
+        while unfound > 0 {
+            let Some(start) = all.next_heading_line(text, from) else {
+                break;
+            };
             let line = &text[start..];
-            let may_start = all
-                .first_bytes
-                .as_ref()
-                .is_none_or(|first_bytes| first_bytes.may_start(line));
-            if may_start && all.any.is_match(line) {
-                for (slot, anchored) in first.iter_mut().zip(&all.anchored) {
-                    if slot.is_none() {
-                        if let Some(heading) = anchored.find(line) {
-                            *slot = Some((start, start + heading.end()));
-                            unfound -= 1;
-                        }
+            for (slot, anchored) in first.iter_mut().zip(&all.anchored) {
+                if slot.is_none() {
+                    if let Some(heading) = anchored.find(line) {
+                        *slot = Some((start, start + heading.end()));
+                        unfound -= 1;
                     }
                 }
             }
-            start = match memchr::memchr(b'\n', line.as_bytes()) {
-                Some(newline) => start + newline + 1,
-                None => text.len() + 1,
+            // The next heading starts on a later line.
+            let Some(newline) = memchr::memchr(b'\n', line.as_bytes()) else {
+                break;
             };
+            from = start + newline + 1;
         }
         first
             .iter()
@@ -362,6 +399,20 @@ mod tests {
                 );
             }
         }
+        // Rows whose first bytes cannot be told: one search of the text finds the lines.
+        let untold = headings(
+            LetterForm::L1,
+            &[("\\w+\\s+CASE\\s+SUMMARY", Section::CaseSummary), rows[0]],
+        );
+        let all = untold.lines_at_once.as_ref().expect("one pass");
+        assert!(all.first_bytes.is_none());
+        for text in texts {
+            assert_eq!(
+                untold.first_of_each_row(text),
+                untold.first_of_each_row_by_row(text),
+                "untold: {text:?}"
+            );
+        }
         let by_start = headings(LetterForm::L1, &[("\\AONE", Section::HowMade)]);
         assert!(by_start.lines_at_once.is_none());
         assert!(by_start.split("x\nONE\n").bodies.is_empty());
@@ -384,12 +435,23 @@ mod tests {
         ] {
             assert_eq!(first_bytes.may_start(line), may_start, "{line:?}");
         }
-        for unbounded in [r"\s*CASE", r"\w+ SUMMARY", "(?:CASE)?", "\u{e9}T\u{e9}"] {
-            assert!(
-                FirstBytes::of(&patterns(&[unbounded])).is_none(),
-                "{unbounded}"
-            );
+        // Patterns that may start with anything, with nothing, or with a blank.
+        for untold in [
+            r"\s*CASE",
+            r"\w+ SUMMARY",
+            "(?:CASE)?",
+            r"[ \t]+CASE",
+            " ISSUES",
+        ] {
+            assert!(FirstBytes::of(&patterns(&[untold])).is_none(), "{untold}");
         }
+        // Read case-insensitively, as the headings are: the intersection holds `a`.
+        let folded = FirstBytes::of(&patterns(&["[A&&a]ISSUE"])).expect("literal starts");
+        assert!(folded.may_start("aISSUE"));
+        // A pattern starting beyond ASCII leaves its lines to be tried.
+        let accented = FirstBytes::of(&patterns(&["\u{e9}T\u{e9}"])).expect("literal starts");
+        assert!(accented.may_start("\u{c9}T\u{c9}"));
+        assert!(!accented.may_start("ETE"));
     }
 
     #[test]

@@ -381,6 +381,28 @@ mod tests {
         }
     }
 
+    /// Random texts of words and every kind of ASCII whitespace, against the obvious
+    /// reading (a fixed seed, so a failure repeats).
+    #[test]
+    fn collapsing_ascii_whitespace_matches_splitting_and_joining() {
+        const PIECES: [&str; 9] = [" ", "  ", "\t", "\n", "\r\n", "\x0b", "\x0c", "a", "bc"];
+        let mut seed: u64 = 0x1234_5678;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 12) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let words: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(
+                collapse_ascii_whitespace(&text),
+                words.join(" "),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn collapses_whitespace() {
         let rows = [
