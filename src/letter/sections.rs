@@ -100,27 +100,50 @@ pub struct Headings {
 /// starts, and only there is each row tried: one pass over the text instead of one per row.
 #[derive(Debug)]
 struct AllHeadings {
-    /// The alternation at any line start, for a search over the text.
-    any_line: Regex,
-    /// The alternation at the start of the text it is given, for a test of one line.
-    any_here: Regex,
+    lines: HeadingLines,
     anchored: Vec<Regex>,
-    /// The bytes a heading's first word may start with, when the patterns tell them.
-    first_bytes: Option<FirstBytes>,
+}
+
+/// How the lines where some heading starts are found: where the rows tell their first
+/// bytes, line by line, each line ruled out by its first byte or tested by the alternation
+/// anchored at its start; otherwise by one search of the alternation over the text.
+#[derive(Debug)]
+enum HeadingLines {
+    ByFirstBytes {
+        first_bytes: FirstBytes,
+        any_here: Regex,
+    },
+    BySearch {
+        any_line: Regex,
+    },
 }
 
 impl AllHeadings {
+    /// The bytes a heading's first word may start with, when the rows tell them.
+    #[cfg(test)]
+    fn first_bytes(&self) -> Option<&FirstBytes> {
+        match &self.lines {
+            HeadingLines::ByFirstBytes { first_bytes, .. } => Some(first_bytes),
+            HeadingLines::BySearch { .. } => None,
+        }
+    }
+
     /// The start of the first line at or after `from` (a line start) where some heading
-    /// starts: lines are tested one by one where their first byte can rule most out, and
-    /// found by one search of the text otherwise.
+    /// starts.
     fn next_heading_line(&self, text: &str, from: usize) -> Option<usize> {
-        let Some(first_bytes) = &self.first_bytes else {
-            return self.any_line.find_at(text, from).map(|line| line.start());
+        let (first_bytes, any_here) = match &self.lines {
+            HeadingLines::ByFirstBytes {
+                first_bytes,
+                any_here,
+            } => (first_bytes, any_here),
+            HeadingLines::BySearch { any_line } => {
+                return any_line.find_at(text, from).map(|line| line.start())
+            }
         };
         let mut start = from;
         loop {
             let rest = &text[start..];
-            if first_bytes.may_start(rest) && self.any_here.is_match(rest) {
+            if first_bytes.may_start(rest) && any_here.is_match(rest) {
                 return Some(start);
             }
             start += memchr::memchr(b'\n', rest.as_bytes())? + 1;
@@ -220,19 +243,20 @@ impl Headings {
                 None
             } else {
                 let alternation = bodies.join("|");
-                let any_line = Regex::new(&format!(r"(?im)^[ \t]*(?:{alternation})"))?;
-                let any_here = Regex::new(&format!(r"(?im)\A[ \t]*(?:{alternation})"))?;
+                let lines = match FirstBytes::of(&bodies) {
+                    Some(first_bytes) => HeadingLines::ByFirstBytes {
+                        first_bytes,
+                        any_here: Regex::new(&format!(r"(?im)\A[ \t]*(?:{alternation})"))?,
+                    },
+                    None => HeadingLines::BySearch {
+                        any_line: Regex::new(&format!(r"(?im)^[ \t]*(?:{alternation})"))?,
+                    },
+                };
                 let anchored = bodies
                     .iter()
                     .map(|body| Regex::new(&format!(r"(?im)\A[ \t]*{body}")))
                     .collect::<Result<_, regex::Error>>()?;
-                let first_bytes = FirstBytes::of(&bodies);
-                Some(AllHeadings {
-                    any_line,
-                    any_here,
-                    anchored,
-                    first_bytes,
-                })
+                Some(AllHeadings { lines, anchored })
             };
         Ok(Headings {
             lines,
@@ -390,7 +414,10 @@ mod tests {
         for form in [LetterForm::L1, LetterForm::L3] {
             let headings = headings(form, rows);
             let all = headings.lines_at_once.as_ref().expect("one pass");
-            assert!(all.first_bytes.is_some(), "{form:?}: the rows' first bytes");
+            assert!(
+                all.first_bytes().is_some(),
+                "{form:?}: the rows' first bytes"
+            );
             for text in texts {
                 assert_eq!(
                     headings.first_of_each_row(text),
@@ -405,7 +432,7 @@ mod tests {
             &[("\\w+\\s+CASE\\s+SUMMARY", Section::CaseSummary), rows[0]],
         );
         let all = untold.lines_at_once.as_ref().expect("one pass");
-        assert!(all.first_bytes.is_none());
+        assert!(all.first_bytes().is_none());
         for text in texts {
             assert_eq!(
                 untold.first_of_each_row(text),
@@ -459,7 +486,10 @@ mod tests {
         let vocabulary = crate::letter::vocabulary::Vocabulary::built_in();
         for form in LetterForm::ALL {
             let all = vocabulary.headings(form).lines_at_once.as_ref();
-            assert!(all.is_some_and(|all| all.first_bytes.is_some()), "{form:?}");
+            assert!(
+                all.is_some_and(|all| all.first_bytes().is_some()),
+                "{form:?}"
+            );
         }
     }
 
